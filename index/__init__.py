@@ -1,0 +1,4 @@
+"""The Whoosh index: schema, incremental writing, searching and cross-reference queries.
+
+All whoosh imports stay inside this package.
+"""
