@@ -3,6 +3,6 @@
 Pure functions over text; nothing here touches the index or the screen.
 """
 
-from corpus.document import Document, LoadError
+from corpus.document import Aside, Document, LoadError
 
-__all__ = ["Document", "LoadError"]
+__all__ = ["Aside", "Document", "LoadError"]

@@ -15,6 +15,22 @@ class LoadError(Exception):
 
 
 @dataclass
+class Aside:
+    """Text printed beside the article but not part of it: an image caption or a pull-quote.
+
+    Kept out of `Document.text` (so it is not indexed as article text) but kept, because captions
+    carry figures and a pull-quote repeats a quote whose speaker its `credit` line names.
+    """
+
+    kind: str  # "caption" or "pull-quote"
+    text: str
+    credit: str | None = None  # "GETTY" for a caption, "Facebook's CTO Mike Schroepfer" for a pull-quote
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "credit": self.credit}
+
+
+@dataclass
 class Document:
     """A cleaned article or statement.
 
@@ -32,6 +48,7 @@ class Document:
     published: datetime | None = None
     url: str | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    asides: list[Aside] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON-ready fields (dates as ISO 8601)."""
@@ -46,6 +63,7 @@ class Document:
             "url": self.url,
             "text": self.text,
             "paragraphs": [list(p) for p in self.paragraphs],
+            "asides": [a.to_dict() for a in self.asides],
         }
 
 

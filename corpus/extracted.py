@@ -1,7 +1,9 @@
 """What extraction finds in a document's text: quotes, claims and figures.
 
 All offsets are character offsets into the document text the extractor was given, so a caller can
-highlight them in that same string. `None` means unknown.
+highlight them in that same string, except for records with `aside` set: those were found in
+`Document.asides[aside].text` (a caption or pull-quote) and their offsets index that string.
+`None` means unknown.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Quote:
     cue: str | None = None  # "said in a statement", "wrote", "told reporters"
     kind: str = "full"  # one of QUOTE_KINDS; "pull" = repeat of a quoted passage without marks
     repeats: int | None = None  # for a pull-quote: index of the quote it repeats
+    aside: int | None = None  # set when found in Document.asides[aside] rather than in the text
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -61,6 +64,7 @@ class Figure:
     unit: str | None = None  # "people", "users", "records", "GBP", "USD", "percent"
     qualifier: str | None = None  # "up to", "no more than", "about", "more than", "between"
     source: str | None = None
+    aside: int | None = None  # set when found in Document.asides[aside] rather than in the text
 
     def to_dict(self) -> dict:
         return asdict(self)
