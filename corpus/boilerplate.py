@@ -1,0 +1,63 @@
+"""Line-level rules for what is not article text in plain-text copy and page dumps.
+
+HTML pages have tags to tell navigation from prose; text copy has only wording and shape, so these
+rules look at both: prompts (newsletters, sharing, cookies), image credits, and short lines without
+sentence punctuation (headings, related-story links, menus).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "…cambridge analyticaGETTY", "… (Photo: REUTERS)", "Image copyright Reuters", "Photograph: Alamy"
+_AGENCIES = r"GETTY(?: IMAGES)?|Getty Images|REUTERS|Reuters|AFP|AP|PA(?: WIRE)?|EPA|SHUTTERSTOCK|Shutterstock|ALAMY|Alamy|BLOOMBERG|Bloomberg|PA Media|Rex Features|REX"
+CREDIT_LINE = re.compile(
+    rf"(?:(?<=[a-z])|\s|^)(?:{_AGENCIES})\)?\s*$"
+    r"|^\s*(?:Image|Photo|Picture|Photograph)(?: copyright| source| credit)?\s*:?\s+\S"
+    r"|\((?:Photo|Image|Picture)(?: credit)?:\s*[^)]*\)\s*$",
+)
+CAPTION_LINE = re.compile(r"^\s*(?:Image caption|Caption)\s*:?\s+", re.I)
+PROMPT_LINE = re.compile(
+    r"receive (?:news )?notifications|sign up (?:for|to)|subscribe (?:to|for|now)|newsletter"
+    r"|share (?:this|on)\b|follow us\b|click here|read more\b|we use cookies|cookie (?:policy|settings)"
+    r"|accept (?:all )?cookies|all rights reserved|^advertisement$|^related (?:articles|stories|content)"
+    r"|^(?:more|also) (?:on|from) |^comments?\b|^\d+ comments?$",
+    re.I,
+)
+NEWSLETTER_OUTLET = re.compile(r"(?:notifications|newsletter|updates|news) from (?:the )?([A-Z][\w&.' -]{1,40}?)\s*\?\s*$")
+BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][^\n]{1,150})$")
+SENTENCE_END = re.compile(r"[.!?:;\"'”’»)…]\s*$")
+
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
+_NOT_NAME = re.compile(r"\d|\b(?:reporter|editor|correspondent|writer|staff|news|desk|updated|published|am|pm)\b", re.I)
+
+
+def credit_of(line: str) -> str | None:
+    """The picture agency of an image credit line, or "" when the line is a credit without a name."""
+    m = CREDIT_LINE.search(line)
+    if not m:
+        return None
+    agency = re.search(rf"({_AGENCIES})\)?\s*$", line)
+    return agency.group(1) if agency else ""
+
+
+def is_prose(line: str, min_words: int = 6) -> bool:
+    """A line that reads as a sentence: several words and sentence-final punctuation."""
+    return len(line.split()) >= min_words and bool(SENTENCE_END.search(line))
+
+
+def byline_authors(line: str) -> list[str] | None:
+    """`By Alice Scarsi, World News Reporter` -> ["Alice Scarsi"]; None when the line is no byline."""
+    m = BYLINE.match(line)
+    if not m or len(line.split()) > 16:
+        return None
+    rest = re.split(r"\s{2,}|\s[|•·]\s|\s+(?:Updated|Published|Posted)\b", m.group(1))[0]
+    names = []
+    for part in _BYLINE_SPLIT.split(rest):
+        part = part.strip(" .")
+        words = part.split()
+        if not part or _NOT_NAME.search(part) or not 1 < len(words) <= 4:
+            continue
+        if all(w[0].isupper() or w.lower() in {"de", "van", "von", "der", "la", "le", "da", "bin"} for w in words):
+            names.append(part)
+    return names or None
