@@ -68,6 +68,7 @@ def parse_query(ix, text: str):
     for name in _FIELD_PREFIX.findall(_QUOTED.sub("", text)):
         if name not in fields:
             raise QueryError(f"unknown field {name!r}; fields: {', '.join(sorted(SEARCH_FIELDS + ('kind', 'date', 'path')))}")
+    text = _DATE_CLAUSE.sub(lambda m: _ISO_DAY.sub(r"\1\2\3", m.group()), text)
     parser = qparser.MultifieldParser(list(SEARCH_FIELDS), ix.schema)
     parser.add_plugin(dateparse.DateParserPlugin(free=False))
     parser.add_plugin(qparser.GtLtPlugin())
@@ -83,6 +84,9 @@ def parse_query(ix, text: str):
     return q
 
 
+# Whoosh's date parser reads `2018-04-01` as the year 2018 only; `20180401` as the day.
+_DATE_CLAUSE = re.compile(r"\bdate:\s*(?:[\[{][^\]}]*[\]}]|\S+)")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=[\w\[\"(<>{])")
 

@@ -53,7 +53,8 @@ def run_ingest(index_dir: Path, paths: list[Path], prune: bool = False, extract:
         _err(str(exc))
         return 2
     for path, reason in report.failed:
-        console.print(Text.assemble(("failed  ", "bold red"), clean_terminal(path), ": ", clean_terminal(reason)))
+        console.print(Text.assemble(("failed  ", "bold red"), clean_terminal(path), ": ", clean_terminal(reason)),
+                      soft_wrap=True)
     summary = (f"{len(report.indexed)} indexed ({report.documents} documents), {len(report.unchanged)} unchanged, "
                f"{len(report.failed)} failed")
     if report.ignored:
@@ -62,7 +63,7 @@ def run_ingest(index_dir: Path, paths: list[Path], prune: bool = False, extract:
     if report.pruned:
         summary += f", {len(report.pruned)} pruned"
     summary += f" in {report.seconds:.1f}s -> {index_dir}"
-    console.print(Text(clean_terminal(summary)))
+    console.print(Text(clean_terminal(summary)), soft_wrap=True)
     if report.interrupted:
         console.print("[yellow]interrupted[/]: what was ingested is kept; run the same command again to finish.")
         return 130
