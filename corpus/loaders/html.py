@@ -20,11 +20,13 @@ from corpus.document import Aside, Document, LoadError, content_id, join_paragra
 from corpus.metadata import clean_text, extract_metadata
 
 MAX_CHARS = 50_000_000
+MIN_WORDS = 10
 MIN_BODY_CHARS = 200  # below this a precision-mode result is probably a fragment: try looser modes
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 _NEVER_ASIDE = {"script", "style", "body", "article", "main", "section"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # lxml stops at these
+_WORD = re.compile(r"\w+")
 _PULL_CLASS = re.compile(r"pull[-_ ]?quote|pullout|pull[-_]out|quote[-_]?pull", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|photographer|attribution|courtesy", re.IGNORECASE)
 _CITE_CLASS = re.compile(r"cite|credit|attribution|author|byline|source|name|speaker", re.IGNORECASE)
@@ -60,8 +62,8 @@ def load_html(html: str, path: str) -> Document:
     if meta.title and paragraphs and clean_text(paragraphs[0]) == meta.title:
         paragraphs = paragraphs[1:]  # the headline repeated as the body's first line
     text, offsets = join_paragraphs(paragraphs)
-    if not text:
-        raise LoadError("no article text found")
+    if len(_WORD.findall(text)) < MIN_WORDS and len(text) < 100:
+        raise LoadError("no article text found")  # e.g. only a menu item survived
     return Document(
         id=doc_id,
         path=path,
@@ -205,4 +207,61 @@ def body_paragraphs(tree) -> list[str]:
             best = text
         if len(best) >= MIN_BODY_CHARS:
             break
-    return [line.strip() for line in best.split("\n") if line.strip()]
+    paragraphs = [line.strip() for line in best.split("\n") if line.strip()]
+    return merge_sibling_chunks(tree, paragraphs)
+
+
+def merge_sibling_chunks(tree, paragraphs: list[str]) -> list[str]:
+    """Add the paragraphs of sibling blocks built like the block the body was found in.
+
+    Some CMSs cut one article into several identical containers with a pull-quote, an ad or a
+    video between them; trafilatura then keeps only the first. Like Readability's sibling step,
+    blocks with the same tag and class next to the chosen one are taken too, when they hold at
+    least three substantial paragraphs and no headline of their own (an appended next article).
+    """
+    located = {}  # normalised paragraph text -> its <p> element
+    order = {}
+    for index, p in enumerate(tree.iter("p")):
+        order[p] = index
+        key = _squash(p.text_content())
+        if len(key) > 30:
+            located.setdefault(key, p)
+    counts: dict = {}
+    for text in paragraphs:
+        p = located.get(_squash(text))
+        if p is not None and p.getparent() is not None:
+            counts[p.getparent()] = counts.get(p.getparent(), 0) + 1
+    if not counts:
+        return paragraphs
+    taken = {_squash(text) for text in paragraphs}
+    extra: list = []
+    level = max(counts, key=counts.get)
+    for _ in range(3):
+        parent = level.getparent()
+        if parent is None or level.tag in ("body", "html", "article", "main") or not level.get("class"):
+            break
+        for sibling in parent:
+            if sibling is level or sibling.tag != level.tag or sibling.get("class") != level.get("class"):
+                continue
+            if sibling.find(".//h1") is not None:
+                continue
+            extra += [p for p in sibling.iter("p") if len(_squash(p.text_content())) > 30]
+        extra = [p for p in extra if _squash(p.text_content()) not in taken]
+        if extra:
+            break
+        level = parent
+    if len(extra) < 3:
+        return paragraphs
+    placed = []
+    position = -1
+    for rank, text in enumerate(paragraphs):
+        p = located.get(_squash(text))
+        position = order.get(p, position)  # a line not found in the tree stays after its predecessor
+        placed.append((position, 0, rank, text))
+    placed += [(order[p], 1, 0, _squash(p.text_content())) for p in extra]
+    placed.sort(key=lambda item: item[:3])
+    return [item[3] for item in placed]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
