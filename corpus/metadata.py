@@ -42,6 +42,11 @@ _STATEMENT_SEGMENT = re.compile(
     r"news-events|company-news|corporate-news|investor-relations|investor-news)$"
     r"|^(?:press-release|statement-(?:by|from|on|regarding|of))"
 )
+_STATEMENT_SECTION = re.compile(
+    r"^(?:press|press releases?|news releases?|media releases?|newsroom|statements?|company news|"
+    r"corporate news|announcements?)$",
+    re.IGNORECASE,
+)
 _STATEMENT_HOSTS = re.compile(
     r"^(?:newsroom|press|investors?|ir)\.|(?:^|\.)(?:prnewswire|businesswire|globenewswire)\."
 )
@@ -598,6 +603,10 @@ def find_kind(
         return "statement"
     og_type = (_first(meta, "og:type") or "").lower()
     if "press" in og_type:
+        return "statement"
+    section = entity.get("articleSection") if entity else None
+    sections = [*(section if isinstance(section, list) else [section]), *meta.get("article:section", [])]
+    if any(isinstance(sec, str) and _STATEMENT_SECTION.match(clean_text(sec)) for sec in sections):
         return "statement"
     if url:
         parsed = urlparse(url)

@@ -270,3 +270,54 @@ def test_aclu_page(shared):
     assert "Senior Staff Technologist" not in doc.text
     assert 9_000 < len(doc.text) < 14_000
     assert len(doc.paragraphs) > 20
+
+
+BODY = "".join(
+    f"<p>Paragraph {n} of the report says the intruders copied customer records over several weeks.</p>"
+    for n in range(1, 5)
+)
+
+
+def _page(head: str = "", body: str = BODY) -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        ('<link rel="canonical" href="https://example.com/newsroom/2023/update">', "statement"),
+        ('<link rel="canonical" href="https://www.example.org/press/data-incident">', "statement"),
+        ('<link rel="canonical" href="https://www.example.gov/news/statement/chair-remarks">', "statement"),
+        ('<meta property="og:url" content="https://newsroom.example.com/2018/03/update">', "statement"),
+        ('<meta property="article:section" content="Press Releases">', "statement"),
+        ('<link rel="canonical" href="https://news.example.com/2023/05/press-freedom-index">', "article"),
+        (
+            '<link rel="canonical" href="https://news.example.com/fact-check/statements/2019/claim">',
+            "article",
+        ),
+        ('<meta property="og:type" content="website">', "other"),
+        ('<meta property="og:type" content="website"><meta name="date" content="2020-01-02">', "article"),
+    ],
+)
+def test_kind_from_url_section_and_type(head, kind):
+    assert load_html(_page(head), "p.html").kind == kind
+
+
+def test_caption_and_pull_quote_credits_written_in_the_text():
+    body = (
+        "<figure><img src='a.jpg'><figcaption>Ana Ruiz, data protection commissioner. Photo: Office of the"
+        " Commissioner</figcaption></figure>"
+        + BODY
+        + "<aside class='pullquote'><p>“Its claims are usually inflated.”</p>"
+        "<p class='pullquote__credit'>— Sam Ode, threat analyst</p></aside>"
+        "<blockquote class='pull-quote'>“Nobody checked the logs.” — Lee Park, auditor</blockquote>"
+        "<figure><figcaption>Servers at the data centre (AP Photo/Kim Lo)</figcaption></figure>"
+    )
+    doc = load_html(_page(body=body), "p.html")
+    assert [(a.kind, a.text, a.credit) for a in doc.asides] == [
+        ("caption", "Ana Ruiz, data protection commissioner.", "Office of the Commissioner"),
+        ("pull-quote", "Its claims are usually inflated.", "Sam Ode, threat analyst"),
+        ("pull-quote", "Nobody checked the logs.", "Lee Park, auditor"),
+        ("caption", "Servers at the data centre", "AP Photo/Kim Lo"),
+    ]
+    assert "inflated" not in doc.text and "Ana Ruiz" not in doc.text and "Kim Lo" not in doc.text

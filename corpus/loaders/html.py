@@ -32,7 +32,7 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|photographer|attribu
 _CITE_CLASS = re.compile(r"cite|credit|attribution|author|byline|source|name|speaker", re.IGNORECASE)
 # "Photo: Jane Doe", "(AP Photo/John Roe)", "Image copyright Getty Images", "Credit: Reuters"
 _CREDIT_TEXT = re.compile(
-    r"(?:^|\s)\(?((?:[A-Z][\w.]*\s)?(?:Photo|Photograph|Image|Picture|Credit|Source)s?(?:\s+credit)?\s*[:/]\s*"
+    r"(?:^|\s)\(?((?:[A-Z]{2,}\s)?(?:Photo|Photograph|Image|Picture|Credit|Source)s?(?:\s+credit)?\s*[:/]\s*"
     r"[^()]{2,80}?|Image copyright\s+[^()]{2,60}?)\)?\s*$"
 )
 
@@ -59,8 +59,10 @@ def load_html(html: str, path: str) -> Document:
         raise LoadError("page too deeply nested or too large to parse") from None
     except Exception as exc:  # a malformed page must never crash a batch load
         raise LoadError(f"unreadable HTML ({type(exc).__name__})") from None
-    if meta.title and paragraphs and clean_text(paragraphs[0]) == meta.title:
-        paragraphs = paragraphs[1:]  # the headline repeated as the body's first line
+    if meta.title:  # the headline repeated at the top of the body (after a kicker such as "Press release")
+        head = [i for i, para in enumerate(paragraphs[:3]) if clean_text(para) == meta.title]
+        if head:
+            del paragraphs[head[0]]
     text, offsets = join_paragraphs(paragraphs)
     if len(_WORD.findall(text)) < MIN_WORDS and len(text) < 100:
         raise LoadError("no article text found")  # e.g. only a menu item survived
@@ -134,14 +136,16 @@ def _pull_quote(element) -> Aside | None:
     for node in element.iter("cite", "footer", "figcaption", "small", "span", "p", "div"):
         if node is element:
             continue
-        cls = node.get("class") or ""
-        if node.tag in ("cite", "footer", "figcaption") or (
-            _CITE_CLASS.search(cls) and not _PULL_CLASS.search(cls)
-        ):
+        own_class = _PULL_CLASS.sub("", node.get("class") or "")  # "pullquote__credit" -> "__credit"
+        if node.tag in ("cite", "footer", "figcaption") or _CITE_CLASS.search(own_class):
             credit = clean_text(node.text_content()).lstrip("—–-― ").strip() or None
             if credit:
                 break
     text = clean_text(_text_without(element, credit))
+    if credit is None:  # "… rarely invented.” — Jane Doe, analyst"
+        m = re.search(r"\s[—–―]\s*([^—–―“”\"]{3,120})$", text)
+        if m:
+            credit, text = m.group(1).strip(), text[: m.start()]
     text = text.strip("“”\"' ")
     if credit:
         credit = credit.strip("“”\"' ")
