@@ -321,3 +321,16 @@ def test_caption_and_pull_quote_credits_written_in_the_text():
         ("caption", "Servers at the data centre", "AP Photo/Kim Lo"),
     ]
     assert "inflated" not in doc.text and "Ana Ruiz" not in doc.text and "Kim Lo" not in doc.text
+
+
+def test_metadata_accepts_a_beautifulsoup_document_too():
+    from bs4 import BeautifulSoup
+    from lxml import html as lxml_html
+
+    from corpus.metadata import extract_metadata
+
+    source = (FIXTURES / "news_jsonld.html").read_text(encoding="utf-8")
+    from_soup = extract_metadata(BeautifulSoup(source, "lxml"))
+    from_lxml = extract_metadata(lxml_html.document_fromstring(source))
+    assert from_soup == from_lxml
+    assert from_soup.authors == ["Priya Natarajan", "Tomás Lindqvist"]

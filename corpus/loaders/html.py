@@ -2,7 +2,8 @@
 
 The body comes from trafilatura in precision mode (on the benchmark in `benchmarks/eval_html.py` it
 beats its default mode, which lets more related-link and promo blocks through), with the default
-and then recall modes as fallbacks for pages where precision mode keeps almost nothing. Captions and
+and then recall modes as fallbacks for pages where precision mode keeps almost nothing, and a
+Readability-style sibling step for bodies cut into several identical blocks. Captions and
 pull-quotes are taken out of the tree first: they repeat or describe the article rather than belong
 to its running text, but they carry figures and speakers, so they are kept as `Document.asides`.
 """
@@ -24,6 +25,10 @@ MIN_WORDS = 10
 MIN_BODY_CHARS = 200  # below this a precision-mode result is probably a fragment: try looser modes
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# captions, and elements whose class or id mentions "pull" (checked precisely by _PULL_CLASS)
+_ASIDE_XPATH = lxml.etree.XPath(
+    ".//figcaption|.//*[contains(translate(concat(@class, ' ', @id), 'PUL', 'pul'), 'pul')]"
+)
 _NEVER_ASIDE = {"script", "style", "body", "article", "main", "section"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # lxml stops at these
 _WORD = re.compile(r"\w+")
@@ -36,6 +41,7 @@ _CREDIT_TEXT = re.compile(
     r"[^()]{2,80}?|Image copyright\s+[^()]{2,60}?)\)?\s*$"
 )
 
+# trafilatura logs a warning for every page it gives up on; here that becomes a LoadError instead
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
@@ -106,9 +112,8 @@ def take_asides(tree) -> list[Aside]:
         return []
     candidates = [
         el
-        for el in body.iter()
-        if isinstance(el.tag, str)
-        and (el.tag == "figcaption" or (el.tag not in _NEVER_ASIDE and _is_pull_quote(el)))
+        for el in _ASIDE_XPATH(body)
+        if el.tag == "figcaption" or (el.tag not in _NEVER_ASIDE and _is_pull_quote(el))
     ]
     chosen = set(candidates)
     asides = []
