@@ -45,3 +45,14 @@ def parse_date(value: object) -> datetime | None:
     if dt.year < MIN_YEAR or dt > datetime.now(UTC) + FUTURE_SLACK:
         return None
     return dt
+
+
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_path(path: str) -> datetime | None:
+    """A date written in a file name (`story__2024-03-06__x.txt`, `20240306-story.html`), or None."""
+    from pathlib import PurePath
+
+    m = _PATH_DATE.search(PurePath(path.split("#", 1)[0]).name)
+    return parse_date("-".join(m.groups())) if m else None

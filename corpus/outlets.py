@@ -45,3 +45,29 @@ def normalise_outlet(outlet: str | None) -> str | None:
     name = _PARENS.sub("", name)
     key = "".join(w for w in _WORD.findall(name) if w not in _FILLER) or None
     return _ABBREVIATED.get(key, key) if key else None
+
+
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+[-–—|:]\s+(?P<outlet>[^-–—|:]{2,40})$")
+
+
+def split_title_outlet(title: str | None, url: str | None = None, outlet: str | None = None) -> tuple[str | None, str | None]:
+    """`Breach count rises - Cipherline` -> (`Breach count rises`, `Cipherline`) when the suffix names
+    the outlet (it matches the given outlet or the URL's domain); otherwise the title unchanged."""
+    if not title:
+        return title, None
+    m = _TITLE_SUFFIX.match(title.strip())
+    if not m:
+        return title, None
+    suffix = m.group("outlet").strip()
+    key = normalise_outlet(suffix)
+    known = {normalise_outlet(outlet), normalise_outlet(outlet_from_url(url) if url else None)} - {None}
+    if key and key in known:
+        return m.group("title").strip(), suffix
+    return title, None
+
+
+def title_and_outlet(title: str | None, url: str | None, named: str | None) -> tuple[str | None, str | None]:
+    """The title without an outlet suffix, and the outlet: as named by the source, else the
+    title's suffix, else the URL's domain."""
+    title, suffix = split_title_outlet(title, url, named)
+    return title, named or suffix or (outlet_from_url(url) if url else None)

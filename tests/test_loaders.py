@@ -133,3 +133,20 @@ def test_markdown_page_dump_drops_navigation(shared):
     assert doc.text.startswith("The number of organizations affected")
     assert "Click Here Podcast" not in doc.text and "Subscribe to The Record" not in doc.text
     assert "17.7 million people" in doc.text
+
+
+def test_bundled_samples_load_with_their_metadata():
+    from tests.conftest import SAMPLES
+
+    manifest = json.loads((SAMPLES / "MANIFEST.json").read_text(encoding="utf-8"))
+    entries = manifest["files"] if isinstance(manifest, dict) else manifest
+    assert len(entries) >= 6
+    for entry in entries:
+        (doc,) = load_file(SAMPLES / entry["file"])
+        assert doc.title == entry["title"], entry["file"]
+        assert doc.outlet == entry["outlet"], entry["file"]
+        assert doc.kind == entry["kind"], entry["file"]
+        assert doc.published.date().isoformat() == entry["date"], entry["file"]
+        assert len(doc.text) > 1000, entry["file"]
+        for noise in ("cookies", "Sign up", "Share on", "newsletter"):
+            assert noise.lower() not in doc.text.lower(), (entry["file"], noise)

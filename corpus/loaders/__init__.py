@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from corpus.dates import date_from_path
 from corpus.decode import decode_bytes
 from corpus.document import Document, LoadError
 
@@ -34,6 +35,10 @@ def sniff(text: str, suffix: str = "") -> str:
 
 def load_bytes(data: bytes, path: str) -> list[Document]:
     """Decode and parse the content of one file into one or more documents."""
+    return _date_fallback(_load_bytes(data, path), path)
+
+
+def _load_bytes(data: bytes, path: str) -> list[Document]:
     if len(data) > MAX_BYTES:
         raise LoadError(f"file too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
     text = decode_bytes(data)
@@ -57,6 +62,14 @@ def load_bytes(data: bytes, path: str) -> list[Document]:
     if not doc.text.strip():
         raise LoadError("no article text found")
     return [doc]
+
+
+def _date_fallback(docs: list[Document], path: str) -> list[Document]:
+    """Saved copy often has no date in it but one in its file name (`…__2024-03-06__….txt`)."""
+    for doc in docs:
+        if doc.published is None:
+            doc.published = date_from_path(path)
+    return docs
 
 
 def load_file(path: str | Path) -> list[Document]:

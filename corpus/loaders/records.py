@@ -15,7 +15,7 @@ from corpus.dates import parse_date
 from corpus.document import Document, LoadError, content_id, join_paragraphs
 from corpus.kinds import guess_kind
 from corpus.loaders.text import clean_copy
-from corpus.outlets import outlet_from_url
+from corpus.outlets import title_and_outlet
 
 # Body text, best first: AllSides keeps the untokenised text in `content_original`.
 TEXT_FIELDS = ("content_original", "text", "body", "articleBody", "article", "content", "story", "description")
@@ -133,7 +133,7 @@ def record_to_document(record: dict, path: str) -> Document | None:
     blocks = [b.strip() for b in re.split(r"\n\s*\n|\n", body.replace("\r\n", "\n")) if b.strip()]
     copy = clean_copy(blocks, title)
     clean, offsets = join_paragraphs(copy.paragraphs or blocks)
-    outlet = _name(_first(record, OUTLET_FIELDS)) or copy.outlet or (url and outlet_from_url(url)) or None
+    title, outlet = title_and_outlet(title, url, _name(_first(record, OUTLET_FIELDS)) or copy.outlet)
     kind = str(_first(record, KIND_FIELDS) or "").lower()
     return Document(
         id=content_id(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")),

@@ -9,7 +9,7 @@ from corpus.dates import parse_date
 from corpus.document import Document, LoadError, content_id, join_paragraphs
 from corpus.kinds import guess_kind
 from corpus.loaders.text import clean_copy
-from corpus.outlets import outlet_from_url
+from corpus.outlets import title_and_outlet
 
 _TAG = re.compile(r"<(title|source|date|text|author|outlet)>\s*(.*?)\s*</\1>", re.S | re.I)
 
@@ -26,10 +26,10 @@ def load_tagged(text: str, path: str, data: bytes | None = None) -> Document:
     body = fields.get("text")
     if not body:
         raise LoadError("tagged text without a <text> body")
-    title = fields.get("title") or None
     url = fields.get("source") or None
     blocks = [b.strip() for b in re.split(r"\n\s*\n|\n", body) if b.strip()]
-    copy = clean_copy(blocks, title)
+    copy = clean_copy(blocks, fields.get("title"))
+    title, outlet = title_and_outlet(fields.get("title") or None, url, fields.get("outlet") or copy.outlet)
     clean, offsets = join_paragraphs(copy.paragraphs or blocks)
     return Document(
         id=content_id(data if data is not None else text.encode("utf-8")),
@@ -37,7 +37,7 @@ def load_tagged(text: str, path: str, data: bytes | None = None) -> Document:
         text=clean,
         kind=guess_kind(title or "", clean, url),
         title=title,
-        outlet=fields.get("outlet") or copy.outlet or (url and outlet_from_url(url)) or None,
+        outlet=outlet,
         authors=[fields["author"]] if fields.get("author") else copy.authors,
         published=parse_date(fields.get("date")),
         url=url,

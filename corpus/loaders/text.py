@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,7 +26,7 @@ from corpus.boilerplate import (
 from corpus.dates import parse_date
 from corpus.document import Aside, Document, content_id, join_paragraphs
 from corpus.kinds import guess_kind
-from corpus.outlets import outlet_from_url
+from corpus.outlets import title_and_outlet
 
 _MD_FIELD = re.compile(r"^\s*\*\*(Title|Source|URL|Date|Author|Outlet|Publisher)\*\*\s*:\s*(.+?)\s*$", re.I)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -55,7 +56,7 @@ def load_text(text: str, path: str, data: bytes | None = None) -> Document:
     copy = clean_copy(blocks, title)
     authors = [a.strip() for a in re.split(r",| and ", fields.get("author", "")) if a.strip()] or copy.authors
     url = fields.get("source") or fields.get("url")
-    outlet = fields.get("outlet") or fields.get("publisher") or copy.outlet or (url and outlet_from_url(url))
+    title, outlet = title_and_outlet(title, url, fields.get("outlet") or fields.get("publisher") or copy.outlet)
     clean, offsets = join_paragraphs(copy.paragraphs)
     return Document(
         id=content_id(data if data is not None else text.encode("utf-8")),
@@ -105,8 +106,8 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
             out.asides.append(Aside("pull-quote", block, nxt))
             i += 1
             continue
-        if not SENTENCE_END.search(block) or len(block.split()) < 4:
-            credit = credit_of(block) if len(block.split()) <= 20 else None
+        if len(block.split()) <= 20 and not block.endswith((".", "!", "?", "\"", "”", "’")):
+            credit = credit_of(block)
             if credit is not None:
                 if nxt is not None and _looks_like_caption(nxt):
                     out.asides.append(Aside("caption", nxt, credit or None))
@@ -177,6 +178,11 @@ def _quoted_text(blocks: list[str]) -> list[str]:
     return [_norm(block) for block in blocks if any(q in block for q in _QUOTE_MARKS)]
 
 
+@lru_cache(maxsize=4)
+def _vocabulary(quoted: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(" ".join(quoted).split())
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -202,5 +208,9 @@ def _is_pull_quote(block: str, nxt: str | None, quoted: list[str]) -> bool:
     if len(nxt.split()) > _MAX_CREDIT_WORDS or SENTENCE_END.search(nxt) or not nxt[:1].isupper():
         return False
     words = _norm(block)
+    vocabulary = _vocabulary(tuple(quoted))
+    tokens = words.split()
+    if sum(t in vocabulary for t in tokens) < 0.9 * len(tokens):
+        return False  # cheap test first: a repeat uses the quoted words
     # Pull-quotes are trimmed ("—mostly in the US —" dropped), so all words present is enough.
     return any(fuzz.partial_ratio(words, q) >= 90 or fuzz.token_set_ratio(words, q) >= 97 for q in quoted)
