@@ -168,15 +168,31 @@ def _types(obj: dict) -> set[str]:
     return {str(v).lower().rsplit("/", 1)[-1] for v in values if v}
 
 
-def main_entity(objects: list[dict]) -> dict | None:
-    """The JSON-LD object describing the article itself (the first one typed as an article)."""
-    for obj in objects:
-        if _types(obj) & ARTICLE_TYPES:
-            return obj
+def main_entity(objects: list[dict], page_url: str | None = None) -> dict | None:
+    """The JSON-LD object describing the article itself.
+
+    Pages also describe the related stories they link to, so when several objects are typed as
+    articles the one whose url matches the page's own address wins, else the first one.
+    """
+    articles = [obj for obj in objects if _types(obj) & ARTICLE_TYPES]
+    if len(articles) > 1 and page_url:
+        wanted = _url_key(page_url)
+        for obj in articles:
+            main = obj.get("mainEntityOfPage")
+            ids = [obj.get("url"), obj.get("@id"), main.get("@id") if isinstance(main, dict) else main]
+            if any(isinstance(i, str) and _url_key(i) == wanted for i in ids):
+                return obj
+    if articles:
+        return articles[0]
     for obj in objects:  # a WebPage that carries article fields is the next best thing
         if _types(obj) & {"webpage", "itempage"} and (obj.get("headline") or obj.get("datePublished")):
             return obj
     return None
+
+
+def _url_key(url: str) -> str:
+    parsed = urlparse(url.strip())
+    return (parsed.hostname or "").removeprefix("www.") + parsed.path.rstrip("/")
 
 
 def _resolve(value, objects: list[dict]):
@@ -630,8 +646,8 @@ def extract_metadata(tree) -> PageMetadata:
     if type(tree).__module__.startswith("bs4"):
         tree = lxml.html.document_fromstring(str(tree) or "<html></html>")
     objects = json_ld_objects(tree)
-    entity = main_entity(objects)
     meta = meta_values(tree)
+    entity = main_entity(objects, find_url(tree, None, meta))
     outlet = find_outlet(tree, entity, objects, meta)
     url = find_url(tree, entity, meta)
     published = find_published(tree, entity, meta, url)

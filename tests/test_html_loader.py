@@ -334,3 +334,18 @@ def test_metadata_accepts_a_beautifulsoup_document_too():
     from_lxml = extract_metadata(lxml_html.document_fromstring(source))
     assert from_soup == from_lxml
     assert from_soup.authors == ["Priya Natarajan", "Tomás Lindqvist"]
+
+
+def test_json_ld_article_matching_the_page_url_wins_over_related_stories():
+    related = '{"@type": "NewsArticle", "headline": "Older story", "url": "https://ex.example/old", "author": "Ann Old"}'
+    main = (
+        '{"@type": "NewsArticle", "headline": "Current story", "author": {"name": "Bo New"},'
+        ' "mainEntityOfPage": "https://www.ex.example/current/"}'
+    )
+    head = (
+        '<link rel="canonical" href="https://ex.example/current">'
+        f'<script type="application/ld+json">[{related}, {main}]</script>'
+    )
+    doc = load_html(_page(head), "p.html")
+    assert doc.title == "Current story"
+    assert doc.authors == ["Bo New"]
