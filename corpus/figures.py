@@ -1,0 +1,973 @@
+"""Figures: the numbers in a news text that count or measure something, with bounds, unit and source.
+
+Rule-based on purpose: every ingested article goes through it (hundreds per second), offsets must be
+exact, and each rule is a statement about English number expressions that can be read and tested.
+
+Conventions (what a `Figure` holds):
+
+* `value` is the number as stated, scaled: "87m" -> 87e6, "£500,000" -> 5e5, "40%" -> 40.0,
+  "a third of" -> 0.333…, "half a million" -> 5e5. Cents and pence stay in cents and pence.
+* Bounds: an upper-bound qualifier ("up to", "no more than", "as many as", "at most", "less than",
+  "under", "sub-") sets `high = value`; a lower-bound one ("more than", "at least", "over", "87m+")
+  sets `low = value`; an approximation ("nearly", "about", "around", "roughly", "some") only sets
+  `qualifier`. An exact figure has `low = high = None`.
+* Ranges ("between 50 and 87 million", "50 to 87 million", "50-87 million", "from $500,000 to $1m")
+  set both `low` and `high` (sorted, a scale or unit written once applies to both ends) and
+  `value = high`; `qualifier` is "between", "from" or "to".
+* `unit`: an ISO 4217 code for money ("USD", "GBP", "EUR"), "percent", a unit symbol for measures
+  ("km", "GB", "mph"), otherwise the counted noun after the number, lower-cased and in its plural
+  form so that "1 user" and "30 users" share a unit ("users", "people", "records").
+* `start`/`end` span the qualifier (if any) through the number, currency sign, scale word and
+  percent sign, but not the counted noun: "up to 87 million", "between 50 and 87 million".
+* Not figures: years, dates, times, ordinals, decades, numbers inside names ("Windows 10",
+  "COVID-19", "Section 427", "S&P 500"), phone numbers, version numbers, ids, street numbers,
+  numbers that are part of a hyphenated adjective when spelled out ("a two-year ban"),
+  the pronoun "one" ("no one", "each one"), and vague quantities ("dozens", "thousands of").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.extracted import Claim, Figure
+from corpus.numbers import (
+    DIGITS,
+    FRACTIONS,
+    MAGNITUDE,
+    PHRASE_TAIL,
+    SCALE_ABBREVIATIONS,
+    UNICODE_FRACTIONS,
+    WORD_NUMBER,
+    parse_number_phrase,
+    word_value,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+_DOLLAR_PREFIXES = {
+    "US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CDN": "CAD",
+    "NZ": "NZD", "HK": "HKD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN",
+}
+_SYMBOLS = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS",
+}
+# Currency codes written before the amount ("EUR50m", "USD 1,700"); "Y=" is Reuters' ASCII yen.
+_CODE_PREFIXES = {
+    code: code
+    for code in (
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "SEK",
+        "NOK", "DKK", "ZAR", "BRL", "MXN", "KRW", "RUB", "TRY", "ILS", "MYR", "AED", "SAR",
+    )
+} | {"RMB": "CNY", "NIS": "ILS", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Y=": "JPY"}
+
+# Currency names written after the amount. "pounds" is weight unless a scale word or "sterling" says money.
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "shekel": "ILS",
+    "shekels": "ILS", "nis": "ILS", "ils": "ILS", "franc": "CHF", "francs": "CHF", "chf": "CHF",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "ringgit": "MYR",
+    "rand": "ZAR", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "DKK",
+    "won": "KRW", "bitcoin": "BTC", "bitcoins": "BTC", "aud": "AUD", "cad": "CAD", "hkd": "HKD",
+    "sgd": "SGD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL",
+    "mxn": "MXN", "krw": "KRW", "rub": "RUB", "try": "TRY", "myr": "MYR", "aed": "AED", "sar": "SAR",
+    "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "pesos": "MXN", "dlrs": "USD", "dlr": "USD",
+    "stg": "GBP",
+}
+# Unit phrases after a number, to their canonical form (money words map to ISO codes above).
+_UNIT_WORDS = {
+    "per cent": "percent", "percent": "percent", "per-cent": "percent", "pct": "percent",
+    "percentage points": "percentage points", "percentage point": "percentage points",
+    "pounds sterling": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "danish crowns": "DKK",
+    "danish kroner": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm", "centimeters": "cm",
+    "millimetres": "mm", "millimeters": "mm", "millimeter": "mm", "nanometres": "nm", "nanometers": "nm",
+    "nanometer": "nm", "miles": "miles", "mile": "miles", "square miles": "sq miles",
+    "square feet": "sq ft", "square foot": "sq ft", "square metres": "sq m", "square meters": "sq m",
+    "cubic feet": "cu ft", "feet": "ft", "foot": "ft", "inches": "in", "inch": "in", "yards": "yards",
+    "yard": "yards", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
+    "milligrams": "mg", "milligram": "mg", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons",
+    "ton": "tons", "litres": "l", "liters": "l", "litre": "l", "liter": "l", "gallons": "gallons",
+    "gallon": "gallons", "barrels": "barrels", "barrel": "barrels", "horsepower": "hp",
+    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "parts per million": "ppm", "degrees celsius": "°C", "degrees fahrenheit": "°F",
+    "degrees": "degrees", "degree": "degrees", "gigawatts": "GW", "megawatts": "MW",
+    "kilowatts": "kW", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB", "petabytes": "PB",
+    "cents": "cents", "cent": "cents", "cts": "cents", "pence": "pence", "times": "times",
+}
+# Unit symbols, case-sensitive ("GB" is not "gb" is not "Gb"); also used when glued ("60GB").
+_UNIT_SYMBOLS = {
+    "%": "percent", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "nm": "nm", "μm": "μm", "µm": "μm",
+    "ft": "ft", "in": "in", "mi": "miles", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb",
+    "t": "tonnes", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gallons", "mph": "mph",
+    "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "hp": "hp", "bhp": "bhp", "PS": "PS", "kW": "kW",
+    "MW": "MW", "GW": "GW", "TW": "TW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
+    "Nm": "Nm", "lb-ft": "lb-ft", "KB": "KB", "kB": "KB", "MB": "MB", "GB": "GB", "TB": "TB",
+    "PB": "PB", "Kbps": "Kbps", "kbps": "Kbps", "Mbps": "Mbps", "Gbps": "Gbps", "MHz": "MHz",
+    "GHz": "GHz", "°C": "°C", "°F": "°F", "°": "degrees", "m2": "sq m", "m²": "sq m", "m3": "cu m",
+    "km2": "sq km", "km²": "sq km", "sq m": "sq m", "sqm": "sq m", "sq ft": "sq ft", "sq km": "sq km",
+    "GPa": "GPa", "ppm": "ppm", "dB": "dB", "mAh": "mAh", "cc": "cc", "x": "times", "pc": "percent",
+    "p": "pence", "c": "cents", "yo": "years old", "s": "seconds", "ms": "ms", "min": "minutes",
+    "hrs": "hours", "hr": "hours", "h": "hours", "kt": "kt", "kn": "kn", "oz": "oz",
+}
+
+_WORD_UNIT_RE = "|".join(re.escape(w) for w in sorted(_UNIT_WORDS, key=len, reverse=True))
+_SYMBOL_UNIT_RE = "|".join(re.escape(w) for w in sorted(_UNIT_SYMBOLS, key=len, reverse=True))
+# Symbols that are ordinary words or letters when written apart from the number ("3 in severity").
+_GLUED_ONLY = frozenset(("in", "s", "h", "x", "c", "t", "g", "yo", "min", "hr", "ms", "mi"))
+_SPACED_SYMBOL_RE = "|".join(
+    re.escape(w) for w in sorted(_UNIT_SYMBOLS, key=len, reverse=True) if w not in _GLUED_ONLY
+)
+_CURRENCY_WORD_RE = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+# A unit right after the number (optionally after one space or a hyphen).
+_UNIT_AFTER = re.compile(
+    rf"(?:[ \t\u00a0]?-?[ \t\u00a0]?)(?:(?i:(?P<word>{_WORD_UNIT_RE}|{_CURRENCY_WORD_RE}))"
+    rf"|(?P<sym>{_SPACED_SYMBOL_RE}))(?![A-Za-z0-9])"
+)
+_GLUED_UNIT = re.compile(rf"(?:{_SYMBOL_UNIT_RE})(?![A-Za-z0-9])")
+
+# Words that never make a figure a name when capitalised before it ("About 30", "The 11 members").
+_FUNCTION_WORDS = frozenset(
+    """a about above across after against all almost along also although among an and another any
+    approximately are around as at be because been before being below between beyond both but by
+    can circa could despite did do does down during each either estimated even every exactly for
+    from further had has have he her here his how i if in including into is it its just last least
+    less like many may maybe might more most much must my near nearly neither next no nor not now
+    of off on once only or other our out over past per perhaps plus roughly said says several she
+    should since so some still such than that the their them then there these they this those
+    though through thus to today total under until up upwards us via was we well were what when
+    where whereas whether which while who whom whose why will with within without would yet you
+    your additional extra another nearly some top-line""".split()
+)
+# Words that, before a number, make it a label rather than a quantity ("section 427", "page 5").
+_DESIGNATORS = frozenset(
+    """section sections article articles chapter page pages pp p no nos number version ver v vol
+    volume issue episode season part clause rule item step phase figure fig table appendix exhibit
+    room suite apt flight route highway interstate gate platform exit row seat lot unit ward
+    district channel model type class tier stage title game week round level grade act sec
+    paragraph schedule form line priority""".split()
+)
+# Words before a 4-digit number that make it a year ("in 1850", "between A.D. 1000 and ...").
+_YEAR_CONTEXT = frozenset(
+    "in since from until till by between before after circa c. ca. ad a.d. bc b.c. bce ce year "
+    "during early late mid end spring summer autumn fall winter of and to or through".split()
+)
+# Counted nouns that show a 4-digit number is a count, not a year ("2000 people").
+_COUNT_NOUNS = frozenset(
+    """people persons users customers accounts records employees workers jobs staff members
+    residents patients students children voters citizens consumers subscribers clients households
+    homes families files documents emails messages passwords profiles devices computers servers
+    machines websites sites apps companies businesses firms organizations organisations victims
+    cases deaths troops soldiers officers refugees migrants immigrants visitors passengers
+    participants respondents applicants downloads installs followers fans viewers readers
+    attendees delegates seats votes ballots signatures shares units vehicles cars phones
+    laptops incidents attacks breaches vulnerabilities bugs hosts addresses numbers cards
+    transactions entries rows lines images photos videos pages words items points""".split()
+)
+_IRREGULAR_PLURALS = {
+    "person": "people", "persons": "people", "people": "people", "man": "men", "men": "men",
+    "woman": "women", "women": "women", "child": "children", "children": "children",
+    "staff": "staff", "personnel": "personnel", "data": "data", "police": "police", "media": "media",
+    "foot": "feet", "feet": "feet", "series": "series", "species": "species", "sheep": "sheep",
+    "aircraft": "aircraft", "cattle": "cattle", "news": "news", "each": "each",
+}
+# Plurals that are usually modifiers ("social media users", "data records"): a head only if last.
+_WEAK_PLURALS = frozenset(("data", "media"))
+# In the noun after a number, words to look past ("40 million more users").
+_NOUN_SKIP = frozenset("more fewer additional extra other new further separate previous of".split())
+_NOUN_STOP = _FUNCTION_WORDS - _NOUN_SKIP | frozenset(
+    """am is are was were be been has have had do does did will would can could shall should may
+    might must who whom whose which that this these those it its they them their he she his her
+    we our you your i me my than then per each a an the and or nor but if so as at by for from in
+    into on onto to up down with without about over under out off via while when where said says
+    say told according ago later earlier before after last next year's vs versus""".split()
+)
+# "one" after these words is a pronoun, not the number 1 ("no one", "the same one").
+_ONE_PRONOUN_BEFORE = frozenset(
+    """the this that each every any no which same only last next other another a such little big
+    new old right wrong loved young good bad first second latter former whichever not someone
+    anyone everyone no-one favourite favorite main special single""".split()
+)
+_ONE_PRONOUN_AFTER = frozenset(
+    """another who that which is was has had can could should would will must might may does did
+    are were or and but if because so than another's from to at by with for on into onto after
+    before over under about against without within through like as""".split()
+)
+_HALF_AFTER = re.compile(
+    r"\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|them|these|those|which)\b", re.IGNORECASE
+)
+_HALF_NOT_BEFORE = frozenset("the a an first second other latter former one last next and each".split())
+
+# ---------------------------------------------------------------------------------------------
+# Regular expressions
+
+_CUR_PREFIX = (
+    r"(?<![A-Za-z])(?P<dpre>US|U\.S\.|AU|CA|CDN|NZ|HK|SG|NT|MX)\s?\$"
+    r"|(?<![A-Za-z])(?P<dpre1>[ACSR])\$"
+    r"|(?P<sym>[$£€¥₹₩₽₺₪])"
+    r"|(?<![A-Za-z])(?P<code>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|HKD|SGD|NZD|SEK|NOK|DKK|ZAR|BRL|MXN"
+    r"|KRW|RUB|TRY|ILS|MYR|AED|SAR|RMB|NIS|RM|Rs\.?|Y=)(?:[ \u00a0](?=[-−]?\d))?"
+)
+_FRACTION_WORDS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# Where a number may start. Kept simple (a digit run; a number word spelled with explicit case) because
+# scanning is most of the cost: the currency sign, minus sign or leading "." before a digit run is
+# found by looking back from it (`_true_start`).
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_MAG_OR_FRACTION = "|".join(
+    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore", *sorted(FRACTIONS)]
+)
+_WORD_ANCHOR = re.compile(
+    r"\b(?:[Zz]ero|[Oo]ne|[Tt](?:wo|hree|en|welve|hirt(?:een|y)|wenty)|[Ff](?:our(?:teen)?|ive|ifteen|orty|ifty)"
+    r"|[Ss](?:ix(?:teen|ty)?|even(?:teen|ty)?)|[Ee](?:ight(?:een|y)?|leven)|[Nn]ine(?:teen|ty)?|[Hh]alf"
+    rf"|[Aa]n?(?=[\s-](?:{_MAG_OR_FRACTION})\b))\b"
+)
+_PREFIX_BEFORE = re.compile(rf"(?:{_CUR_PREFIX})[ \u00a0]?$")
+_URLS = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_PREFIX = re.compile(_CUR_PREFIX)
+_SIGN = re.compile(r"[ \u00a0]?(?:[-−]|(?i:minus)[- ]?|\+)(?=\.?\d)")
+_NUMBER = re.compile(
+    rf"(?:{DIGITS})|(?i:{WORD_NUMBER}\b|an?(?=\s+{MAGNITUDE}\b)|half\s+an?(?=\s+{MAGNITUDE}\b))"
+)
+_SCI = re.compile(r"\s?[×x*]\s?10\s?(?:\^|\*\*)?\s?([-−]?\d{1,3})\b")
+_SLASH_FRACTION = re.compile(r"/(\d+)(?![\d/])")
+_GLUED_SCALE = re.compile(r"(bn|mn|mln|bln|trn|tn|m|M|b|B|k|K)(?![A-Za-z0-9²³])")
+_SPACED_SCALE = re.compile(r"[ \u00a0](bn|mn|mln|bln|trn|tn)\b")
+_SPACED_SCALE_MONEY = re.compile(r"[ \u00a0](m|M|b|B)\b(?![.,]?\d)")
+_PERCENT = re.compile(r"[ \u00a0]?%|[ \u00a0]?(?i:per[ -]?cent|percent|pct)\b|pc\b")
+_FRACTION_AFTER = re.compile(rf"[\s-](?P<f>{_FRACTION_WORDS})\s+of\b", re.IGNORECASE)
+_PROPORTION = re.compile(
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{{1,4}}|{WORD_NUMBER})\b(?!\s*(?:%|per\s?cent|percent))",
+    re.IGNORECASE,
+)
+_PLUS_AFTER = re.compile(r"\+|-plus\b|[ \u00a0]plus\b(?![ \u00a0]*\$?\d)|[ \u00a0]or (?:more|over)\b")
+_APPROX_AFTER = re.compile(r"[ \u00a0]or so\b")
+_HIGH_AFTER = re.compile(r"[ \u00a0]or (?:less|fewer|under)\b")
+_ALPHA_SUFFIX = re.compile(r"[A-Za-zμµ°²³]+(?:/[A-Za-z]+)?")
+_YEAR_LINK = re.compile(r"(?:[-–/](?:\d{4}|\d{2})|\s*(?:–|-|to|and|or|through|until|till)\s+\d{4})\b")
+_AGE_LINK = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}\b")
+_RANGE_TAIL_M = re.compile(r"-?(?:long|high|tall|wide|deep)\b|\s?\(\s?\d[\d,.]*\s?(?:ft|feet|foot|in|yards?)\b")
+_METRE_WORDS = frozenset("long tall high wide deep away above below sprint race hurdles freestyle dash relay".split())
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# Spans whose digits are never figures: dates, times, phone numbers, versions, ids, addresses.
+_BLOCK = re.compile(
+    "|".join(
+        [
+            rf"\b{_MONTHS}\.?\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)\b)",
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS}\b",
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
+            r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?(?![a-z]))?",
+            r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
+            r"\b\d{3,4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b",
+            r"\b\d{1,2}\s*o['’]clock\b",
+            r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",
+            r"(?<![\d,.])(?:\+?\d{1,3}[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}\b",
+            r"\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}\b",
+            r"\b[vV]?\d+(?:\.\d+){2,}\b",
+            r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)+\b",
+            r"\b\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"
+            r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy)\b",
+        ]
+    )
+)
+
+_HIGH = (
+    "up to a maximum of", "up to", "no more than", "not more than", "as many as", "as much as",
+    "as high as", "at most", "a maximum of", "maximum of", "max", "max.", "less than", "fewer than",
+    "just under", "a little under", "slightly under", "under", "below", "not exceeding", "sub-",
+    "<", "≤",
+)
+_LOW = (
+    "more than", "well over", "just over", "a little over", "slightly over", "over", "at least",
+    "upwards of", "in excess of", "above", "no fewer than", "no less than", "not less than",
+    "a minimum of", "minimum of", "north of", "exceeding", "greater than", "higher than", ">", "≥",
+)
+_APPROX = (
+    "nearly", "almost", "about", "around", "roughly", "approximately", "approx.", "approx", "some",
+    "an estimated", "estimated", "close to", "circa", "c.", "ca.", "just about", "more or less",
+    "or so", "~", "≈", "give or take",
+)
+_EXACT = ("exactly", "precisely")
+_QUAL_KIND = {q: "high" for q in _HIGH} | {q: "low" for q in _LOW} | {q: "approx" for q in _APPROX}
+_QUAL_KIND |= {q: "exact" for q in _EXACT}
+_WORD_QUALS = sorted((q for q in _QUAL_KIND if q[0].isalpha()), key=len, reverse=True)
+_QUAL_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<w>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _WORD_QUALS) + r")\s+"
+    r"|(?P<s>[~≈<>≤≥])\s?)$",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"(?<![\w-])between\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(
+    r"(?<![\w-])from\s+(?:(?:up\s+to|about|around|roughly|nearly|some|approximately|just)\s+)?$",
+    re.IGNORECASE,
+)
+_GAP_AND = re.compile(r"\s+and\s+$")
+_GAP_TO = re.compile(r"\s*-?\s*to\s*-?\s*$|[-–—]$|\s[–—]\s$")
+_GAP_FROM_TO = re.compile(r"[^;!?]{0,40}?\bto\s+$")
+_GAP_NOUN_TO = re.compile(r"\s+([A-Za-z]+)\s+to\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:-[ \t]*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate numbers
+
+
+class _Num:
+    """A number expression read from the text, before it becomes a Figure."""
+
+    __slots__ = (
+        "start", "end", "value", "mag", "currency", "percent", "unit", "words", "comma", "decimal",
+        "integer4", "qualifier", "qual_kind", "qual_start", "spelled", "has_noun_unit",
+    )
+
+    def __init__(self, start: int, end: int, value: float) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.mag = 1.0  # the scale written with the number ("million", "bn"): shared by ranges
+        self.currency: str | None = None
+        self.percent = False
+        self.unit: str | None = None  # a unit written with the number ("60GB", "5 km")
+        self.words = False  # spelled out ("forty million")
+        self.comma = False
+        self.decimal = False
+        self.integer4 = False  # a bare 4-digit integer: could be a year
+        self.qualifier: str | None = None
+        self.qual_kind: str | None = None
+        self.qual_start = start
+        self.spelled = ""
+        self.has_noun_unit = False
+
+    def kind(self) -> tuple:
+        if self.currency:
+            return ("cur", self.currency)
+        if self.percent:
+            return ("pct",)
+        if self.unit:
+            return ("unit", self.unit)
+        return ()
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The whitespace-delimited token ending before `pos` and the number of spaces before `pos`."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    gap = pos - i
+    j = i
+    lo = max(0, i - 40)
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i], gap
+
+
+def _next_words(text: str, pos: int, limit: int = 4) -> list[str]:
+    words = []
+    for _ in range(limit):
+        m = _NEXT_WORD.match(text, pos)
+        if not m:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    return words
+
+
+def _is_plural(w: str) -> bool:
+    if w in _WEAK_PLURALS:
+        return False
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w] == w
+    return (
+        len(w) > 3
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+        and w not in _NOUN_STOP
+    )
+
+
+def _plural(w: str) -> str:
+    """A simple plural for a singular counted noun: user -> users, city -> cities."""
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if _is_plural(w):
+        return w
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return w + "es"
+    return w + "s"
+
+
+def _counted_noun(text: str, pos: int) -> str | None:
+    """The noun a number counts: the first plural noun in the next few words, else the last
+    lower-case word before a function word ("12 page document" -> "documents")."""
+    candidate = None
+    for i, word in enumerate(_next_words(text, pos)):
+        lw = word.lower().rstrip("'’")
+        if lw in _CURRENCY_WORDS and lw not in ("won", "try", "rand"):
+            return _CURRENCY_WORDS[lw]
+        if lw in _NOUN_SKIP:
+            continue
+        if lw in _NOUN_STOP:
+            break
+        if lw.endswith(("ly", "ing", "ed")):
+            continue  # "80,000 unique cached pages", "30 million affected users"
+        if i == 0 and lw.startswith("year-old"):
+            return "years old"
+        proper = word[0].isupper()
+        if _is_plural(lw) or lw in _IRREGULAR_PLURALS:
+            return _plural(lw)
+        if not proper:
+            candidate = lw
+    return _plural(candidate) if candidate else None
+
+
+def _read(text: str, pos: int, anchor_end: int) -> tuple[_Num | None, int]:
+    """Read the number expression starting at `pos`; returns (candidate or None, where to resume)."""
+    start = pos
+    currency = None
+    m = _PREFIX.match(text, pos)
+    if m:
+        if m.group("dpre"):
+            currency = _DOLLAR_PREFIXES[m.group("dpre")]
+        elif m.group("dpre1"):
+            currency = _DOLLAR_PREFIXES[m.group("dpre1")]
+        elif m.group("sym"):
+            currency = _SYMBOLS[m.group("sym")]
+        else:
+            currency = _CODE_PREFIXES[m.group("code")]
+        pos = m.end()
+        if pos < len(text) and text[pos] in " \u00a0":
+            pos += 1
+    sign = 1.0
+    m = _SIGN.match(text, pos)
+    if m and (pos > start or not m.group().startswith(("+", " "))):
+        if "+" not in m.group():
+            sign = -1.0
+        pos = m.end()
+    elif m and m.group() == "+":
+        pos = m.end()
+    m = _NUMBER.match(text, pos)
+    if not m:
+        if text[pos : pos + 4].lower() == "half" and not currency:
+            return _read_half(text, start, pos + 4)
+        return None, anchor_end
+    num_start = m.start()
+    lead = m.group()
+    is_digits = lead[0].isdigit() or lead[0] == "."
+    tail = PHRASE_TAIL.match(text, m.end())
+    phrase = text[num_start : tail.end()]
+    parsed = parse_number_phrase(phrase)
+    if parsed is None:
+        if lead.lower() == "half":
+            return _read_half(text, start, m.end())
+        return None, max(anchor_end, m.end())
+    value, consumed, scaled = parsed
+    end = num_start + consumed
+    first = phrase.split(None, 1)[0].lower()
+    if first in ("a", "an") and not scaled:
+        return None, max(anchor_end, end)
+    num = _Num(start, end, value * sign)
+    num.words = not is_digits
+    num.spelled = text[num_start:end]
+    if is_digits:
+        num.comma = "," in lead
+        num.decimal = "." in lead
+        num.integer4 = len(lead) == 4 and lead.isdigit()
+    if scaled:
+        num.mag = _last_magnitude(text[num_start:end])
+        num.integer4 = False
+    num.currency = currency
+    return _read_suffix(text, num, is_digits, scaled)
+
+
+def _last_magnitude(phrase: str) -> float:
+    from corpus.numbers import MAGNITUDES
+
+    mags = [MAGNITUDES.get(w.lower().rstrip("s"), 0.0) for w in re.findall(r"[A-Za-z]+", phrase)]
+    mags = [x for x in mags if x]
+    return max(mags) if mags else 1.0
+
+
+def _read_half(text: str, start: int, end: int) -> tuple[_Num | None, int]:
+    """"half of …", "half the …" = 0.5; not "half-staff", "the second half", "an hour and a half"."""
+    prev, _ = _prev_word(text, start)
+    if prev.lower() in _HALF_NOT_BEFORE or not _HALF_AFTER.match(text, end):
+        return None, end
+    num = _Num(start, end, 0.5)
+    num.words = True
+    num.spelled = text[start:end]
+    return num, end
+
+
+def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_Num | None, int]:
+    """Scale abbreviation, fraction, percent sign or unit glued to or right after the number."""
+    end = num.end
+    n = len(text)
+    nxt = text[end] if end < n else ""
+    if is_digits and nxt in UNICODE_FRACTIONS:
+        num.value += UNICODE_FRACTIONS[nxt] * (1 if num.value >= 0 else -1)
+        end += 1
+        nxt = text[end] if end < n else ""
+    if is_digits and nxt == "/":
+        m = _SLASH_FRACTION.match(text, end)
+        den = int(m.group(1)) if m else 0
+        if m and den in (2, 3, 4, 5, 8, 10, 16, 32, 64, 100) and not num.comma and num.value < den:
+            num.value = num.value / den
+            num.integer4 = False
+            end = m.end()
+            nxt = text[end] if end < n else ""
+        else:
+            return None, m.end() if m else end + 1
+    if is_digits and num.decimal and nxt in " ×x*":
+        m = _SCI.match(text, end)
+        if m:
+            num.value *= 10.0 ** int(m.group(1).replace("−", "-"))
+            end = m.end()
+            nxt = text[end] if end < n else ""
+    if not scaled and is_digits and nxt.isalpha():
+        m = _GLUED_SCALE.match(text, end)
+        if m:
+            abbr = m.group(1)
+            mult = SCALE_ABBREVIATIONS[abbr.lower()]
+            after = m.end()
+            if abbr in ("m", "M") and not num.currency and abbr == "m" and _metres_context(text, after):
+                num.unit = "m"
+                end = after
+            elif abbr in ("b", "B", "k", "K") and not num.currency and not _plural_follows(text, after):
+                return None, after
+            else:
+                num.value *= mult
+                num.mag = mult
+                num.integer4 = False
+                scaled = True
+                end = after
+            nxt = text[end] if end < n else ""
+    if not scaled and is_digits:
+        m = _SPACED_SCALE.match(text, end) or (num.currency and _SPACED_SCALE_MONEY.match(text, end))
+        if m:
+            mult = SCALE_ABBREVIATIONS[m.group(1).lower()]
+            num.value *= mult
+            num.mag = mult
+            num.integer4 = False
+            end = m.end()
+            nxt = text[end] if end < n else ""
+    m = _PERCENT.match(text, end)
+    if m and (nxt != "p" or is_digits):
+        num.percent = True
+        end = m.end()
+        num.end = end
+        return num, end
+    if nxt == "." and text[end + 1 : end + 2] in ("x", "X"):
+        return None, end + 2  # "19.x versions"
+    if is_digits and nxt and (nxt.isalpha() or nxt in "μµ°"):
+        m = _ALPHA_SUFFIX.match(text, end)
+        suffix = m.group()
+        low = suffix.lower()
+        if low in ("st", "nd", "rd", "th") or low == "s":
+            return None, m.end()  # ordinal, decade ("3rd", "1970s")
+        g = _GLUED_UNIT.match(text, end)
+        if not g:
+            if num.comma and text[num.start].isalpha():
+                num.end = end
+                return num, end  # "PS21,700": an unknown currency code glued to an amount
+            return None, m.end()  # "5G", "2FA", "4WD": names and codes, not quantities
+        if suffix == "p" and num.value in (360, 480, 720, 1080, 1440, 2160):
+            return None, g.end()  # video resolution
+        num.unit = _UNIT_SYMBOLS[g.group()]
+        end = g.end()
+    if nxt in "'’" and is_digits and not num.unit:
+        after = text[end + 1] if end + 1 < n else ""
+        if after == "s":
+            return None, end + 2  # "the 1990's"
+    num.end = end
+    return num, end
+
+
+def _metres_context(text: str, pos: int) -> bool:
+    """After "37m": metres when a length adjective or a feet conversion follows."""
+    if _RANGE_TAIL_M.match(text, pos):
+        return True
+    words = _next_words(text, pos, 1)
+    return bool(words) and words[0].lower() in _METRE_WORDS
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    words = _next_words(text, pos, 1)
+    return bool(words) and _is_plural(words[0].lower())
+
+
+# ---------------------------------------------------------------------------------------------
+# Context rules
+
+
+def _block_end(text: str, pos: int, urls: list[tuple[int, int]]) -> int:
+    """End of a date, time, phone number, version, id, address or URL covering `pos`, or -1.
+
+    Checked in a small window around each candidate rather than over the whole text: much faster,
+    and every pattern starts at most a month name's length before its first digit.
+    """
+    for m in _BLOCK.finditer(text, max(0, pos - 14), min(len(text), pos + 48)):
+        if m.start() <= pos < m.end():
+            return m.end()
+        if m.start() > pos:
+            break
+    for s, e in urls:
+        if s <= pos < e:
+            return e
+    return -1
+
+
+def _true_start(text: str, s: int) -> int:
+    """Extend a digit run at `s` back over a leading ".", a sign, "minus" and a currency prefix."""
+    if s and text[s - 1] == "." and (s < 2 or not text[s - 2].isalnum()):
+        s -= 1
+    if s and text[s - 1] in "-−+" and (s < 2 or text[s - 2] in " \t\n(\u00a0[$£€¥"):
+        s -= 1
+    elif s >= 6 and text[s - 6 : s].lower() in ("minus ", "minus-"):
+        return s - 6
+    m = _PREFIX_BEFORE.search(text, max(0, s - 6), s)
+    if m:
+        s = m.start()
+    return s
+
+
+def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
+    """Whether `num` is not a figure, and where to resume scanning. Checks the text around it."""
+    start, end = num.start, num.end
+    before = text[start - 1] if start > 0 else ""
+    plain = not (num.currency or num.percent or num.unit or num.mag != 1.0)
+    # Glued to letters ("XC40", "cac40", "MS17") or to a hyphenated word ("COVID-19", "F-35").
+    if before.isalpha() and not num.currency:
+        if not num.comma:
+            return True, end
+    if before and before in "-–" and start >= 2 and text[start - 2].isalpha():
+        word, _ = _prev_word(text, start - 1)
+        w = word.lower()
+        if w.endswith("sub"):
+            num.qualifier, num.qual_kind, num.qual_start = "sub-", "high", start - len("sub-")
+        elif not (w.endswith("to") or w.endswith("minus") or w.endswith("mid")):
+            return True, end
+    if end < len(text) and text[end] == "(" or before and before in ")'’/#:@" or (before == "." and start >= 2 and text[start - 2].isdigit()):
+        return True, end
+    prev, gap = _prev_word(text, start)
+    prev_core = prev.rstrip(".,:;)")
+    lp = prev.lower()
+    # Labels: "section 427", "page 5", "No. 1", and capitalised names: "Windows 10", "S&P 500".
+    if plain and gap and prev == prev_core and not _UNIT_AFTER.match(text, end):
+        if lp.rstrip(".") in _DESIGNATORS:
+            return True, end
+        if (
+            not num.comma
+            and any(c.isupper() for c in prev)
+            and prev[-1:].isalnum()
+            and lp not in _FUNCTION_WORDS
+            and not num.words
+            or num.words
+            and prev[:1].isupper()
+            and num.spelled[:1].isupper()
+            and lp not in _FUNCTION_WORDS
+        ):
+            return True, end
+    if lp == "aged" and plain:
+        m = _AGE_LINK.match(text, end)
+        return True, m.end() if m else end
+    # Years: "in 2016", "the 2019 Rich List", "1600 and 1900" -- unless a unit or count follows.
+    if num.integer4 and plain and not num.unit and 1000 <= num.value <= 2099:
+        words = _next_words(text, end, 1)
+        nxt = words[0].lower() if words else ""
+        counted = nxt in _COUNT_NOUNS or bool(_UNIT_AFTER.match(text, end))
+        if not counted and (
+            num.value >= 1900
+            or (lp in _YEAR_CONTEXT and not _is_plural(nxt))
+            or prev_year_end >= 0 and start - prev_year_end < 12
+        ):
+            m = _YEAR_LINK.match(text, end)
+            return True, m.end() if m else end
+    if num.words:
+        # Spelled-out numbers joined to a word by a hyphen are adjectives: "a two-year ban".
+        nxt = text[end] if end < len(text) else ""
+        if nxt == "-" and not text[end + 1 : end + 2].isdigit():
+            return True, end
+        if num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
+            return True, end
+    return False, end
+
+
+def _one_is_pronoun(text: str, start: int, end: int, prev: str) -> bool:
+    if prev.rstrip(",;:") in _ONE_PRONOUN_BEFORE and prev[-1:].isalpha():
+        return True
+    rest = text[end : end + 2]
+    if not rest or rest[0] in ".,;:!?)\"”'’" or rest == " (":
+        return True
+    words = _next_words(text, end, 1)
+    return not words or words[0].lower() in _ONE_PRONOUN_AFTER or words[0].lower() == "another"
+
+
+def _qualify(text: str, num: _Num, lo: int) -> None:
+    """Attach a bound or approximation qualifier written before or after the number."""
+    if num.qualifier is None:
+        m = _QUAL_BEFORE.search(text, max(lo, num.start - 40), num.start)
+        if m:
+            q = m.group("w") or m.group("s")
+            key = " ".join(q.lower().split())
+            num.qualifier = key
+            num.qual_kind = _QUAL_KIND[key]
+            num.qual_start = m.start()
+    if num.qualifier is None:
+        if _PLUS_AFTER.match(text, num.end):
+            m = _PLUS_AFTER.match(text, num.end)
+            num.qualifier, num.qual_kind = m.group().strip() or "+", "low"
+            if m.group() in ("+", "-plus"):
+                num.end = m.end()
+        elif _APPROX_AFTER.match(text, num.end):
+            num.qualifier, num.qual_kind = "or so", "approx"
+        elif _HIGH_AFTER.match(text, num.end):
+            num.qualifier, num.qual_kind = _HIGH_AFTER.match(text, num.end).group().strip(), "high"
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges
+
+
+def _try_range(text: str, a: _Num, b: _Num) -> str | None:
+    """The connective if `a` and `b` are the two ends of one range, else None."""
+    gap = text[a.end : b.start]
+    if len(gap) > 45 or _SENTENCE_BREAK.search(gap):
+        return None
+    lo = max(0, a.start - 30)
+    ka, kb = a.kind(), b.kind()
+    if _GAP_AND.fullmatch(gap) and _BETWEEN_BEFORE.search(text, lo, a.start):
+        return "between" if (not ka or not kb or ka == kb) else None
+    if _FROM_BEFORE.search(text, lo, a.start) and _GAP_FROM_TO.fullmatch(gap):
+        return "from" if (not ka or not kb or ka == kb) else None
+    if _GAP_TO.fullmatch(gap):
+        if "to" not in gap and (a.words or b.words or gap.strip() == "" or a.percent and not b.percent):
+            return None
+        return "to" if (not ka or ka == kb) else None
+    m = _GAP_NOUN_TO.fullmatch(gap)
+    if m and _counted_noun(text, a.end) and _counted_noun(text, a.end) == _counted_noun(text, b.end):
+        return "to"
+    return None
+
+
+def _merge(a: _Num, b: _Num) -> None:
+    """Apply a scale or unit written only on the second end to the first ("50 to 87 million")."""
+    if a.mag == 1.0 and b.mag != 1.0 and not a.comma and abs(a.value) <= abs(b.value / b.mag):
+        a.value *= b.mag
+    if not a.currency and b.currency:
+        a.currency = b.currency
+    if not a.percent and b.percent:
+        a.percent = True
+    if not a.unit and b.unit:
+        a.unit = b.unit
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def extract_figures(
+    text: str, claims: Sequence[Claim] = (), default_source: str | None = None
+) -> list[Figure]:
+    """All figures in `text`, in order. The source of a figure is the source of the innermost claim
+    whose content span contains it, else `default_source` (usually the outlet)."""
+    nums = _candidates(text)
+    figures: list[Figure] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums):
+            b = nums[i + 1]
+            connective = _try_range(text, a, b)
+            if connective:
+                _merge(a, b)
+                fig = _range_figure(text, a, b, connective)
+                figures.append(fig)
+                i += 2
+                continue
+        figures.append(_single_figure(text, a))
+        i += 1
+    for fig in figures:
+        fig.source = _source_of(fig, claims, default_source)
+    return figures
+
+
+def figures_in_asides(
+    asides: Sequence, default_source: str | None = None, claims: Sequence[Sequence[Claim]] | None = None
+) -> list[Figure]:
+    """Figures in `Document.asides` (captions, pull-quotes): offsets index each aside's own text and
+    `aside` is its index. `claims`, if given, holds the claims found in each aside, in order."""
+    out: list[Figure] = []
+    for i, aside in enumerate(asides):
+        text = aside if isinstance(aside, str) else aside.text
+        aside_claims = claims[i] if claims is not None and i < len(claims) else ()
+        for fig in extract_figures(text, aside_claims, default_source):
+            fig.aside = i
+            out.append(fig)
+    return out
+
+
+def _anchors(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_word) of every place a number may start, in order."""
+    digits = [(_true_start(text, m.start()), m.end(), False) for m in _DIGIT_RUN.finditer(text)]
+    words = [(m.start(), m.end(), True) for m in _WORD_ANCHOR.finditer(text)]
+    if not words:
+        return digits
+    return sorted(digits + words)
+
+
+def _candidates(text: str) -> list[_Num]:
+    urls = [m.span() for m in _URLS.finditer(text)] if ("://" in text or "www." in text or "@" in text) else []
+    nums: list[_Num] = []
+    pos = 0
+    prev_year_end = -1
+    for s, anchor_end, is_word in _anchors(text):
+        if s < pos:
+            continue
+        blocked = _block_end(text, s, urls) if not is_word else -1
+        if blocked >= 0:
+            pos = blocked
+            continue
+        if is_word and text[s] in "Aa" and _FRACTION_AFTER.match(text, anchor_end):
+            num, pos = _read_fraction_word(text, s, anchor_end)
+        else:
+            num, pos = _read(text, s, anchor_end)
+        if num is None:
+            continue
+        if num.words or num.spelled.isdigit():
+            _fraction_or_proportion(text, num)
+            pos = max(pos, num.end)
+        rejected, resume = _reject(text, num, prev_year_end)
+        if rejected:
+            if num.integer4:
+                prev_year_end = resume
+            pos = max(pos, resume)
+            continue
+        nums.append(num)
+    for n in nums:
+        _qualify(text, n, 0)
+    return nums
+
+
+def _read_fraction_word(text: str, start: int, end: int) -> tuple[_Num | None, int]:
+    """"a third of", "a quarter of" -> 1/3, 1/4."""
+    m = _FRACTION_AFTER.match(text, end)
+    num = _Num(start, m.end("f"), 1.0 / FRACTIONS[m.group("f").lower()])
+    num.words = True
+    num.spelled = text[start : m.end("f")]
+    return num, m.end("f")
+
+
+def _fraction_or_proportion(text: str, num: _Num) -> None:
+    """"two-thirds of" -> 0.667, "one in three" / "1 out of 5" -> 0.333 / 0.2 (in place)."""
+    if num.mag != 1.0 or num.percent or num.currency:
+        return
+    m = _FRACTION_AFTER.match(text, num.end)
+    if m and num.words and num.value >= 1 and num.value < 100:
+        den = FRACTIONS[m.group("f").lower()]
+        if num.value < den or m.group("f").lower().endswith("s"):
+            num.value = num.value / den
+            num.end = m.end("f")
+            num.spelled = text[num.start : num.end]
+            return
+    m = _PROPORTION.match(text, num.end)
+    if m:
+        d = m.group("d")
+        den = float(d) if d.isdigit() else word_value(d)
+        if den and num.value < den <= 1000 and num.value >= 1:
+            num.value = num.value / den
+            num.end = m.end()
+            num.spelled = text[num.start : num.end]
+            num.integer4 = False
+
+
+def _unit_of(text: str, num: _Num) -> str | None:
+    if num.currency:
+        return num.currency
+    if num.percent:
+        return "percent"
+    if num.unit:
+        return num.unit
+    m = _UNIT_AFTER.match(text, num.end)
+    if m:
+        if m.group("word"):
+            w = " ".join(m.group("word").lower().split())
+            if w in _UNIT_WORDS:
+                return _UNIT_WORDS[w]
+            if w not in ("won", "try", "rand") or num.mag != 1.0:
+                return _CURRENCY_WORDS[w]
+        else:
+            return _UNIT_SYMBOLS[m.group("sym")]
+    noun = _counted_noun(text, num.end)
+    if noun == "pounds" and num.mag != 1.0:
+        return "GBP"
+    return noun
+
+
+def _clean(v: float) -> float:
+    """Drop binary noise from scaling: 132.8 * 1e6 is 132800000.00000001."""
+    return float(f"{v:.12g}")
+
+
+def _single_figure(text: str, n: _Num) -> Figure:
+    n.value = _clean(n.value)
+    start = min(n.start, n.qual_start)
+    low = high = None
+    if n.qual_kind == "high":
+        high = n.value
+    elif n.qual_kind == "low":
+        low = n.value
+    return Figure(
+        start=start,
+        end=n.end,
+        text=text[start : n.end],
+        value=n.value,
+        low=low,
+        high=high,
+        unit=_unit_of(text, n),
+        qualifier=n.qualifier,
+    )
+
+
+def _range_figure(text: str, a: _Num, b: _Num, connective: str) -> Figure:
+    lo_v, hi_v = sorted((_clean(a.value), _clean(b.value)))
+    start = a.start
+    if connective in ("between", "from"):
+        pattern = _BETWEEN_BEFORE if connective == "between" else _FROM_BEFORE
+        m = pattern.search(text, max(0, a.start - 30), a.start)
+        if m:
+            start = m.start()
+    if lo_v == hi_v:
+        fig = _single_figure(text, b)
+        fig.start, fig.text = start, text[start : b.end]
+        return fig
+    return Figure(
+        start=start,
+        end=b.end,
+        text=text[start : b.end],
+        value=hi_v,
+        low=lo_v,
+        high=hi_v,
+        unit=_unit_of(text, b) or _unit_of(text, a),
+        qualifier=connective,
+    )
+
+
+def _source_of(fig: Figure, claims: Sequence[Claim], default: str | None) -> str | None:
+    best = None
+    for c in claims:
+        if c.start <= fig.start and fig.end <= c.end and c.source:
+            if best is None or c.end - c.start < best.end - best.start:
+                best = c
+    return best.source if best is not None else default
