@@ -175,6 +175,7 @@ _IRREGULAR_PLURALS = {
     "foot": "feet", "feet": "feet", "series": "series", "species": "species", "sheep": "sheep",
     "aircraft": "aircraft", "cattle": "cattle", "news": "news", "each": "each",
 }
+_OF_DETERMINERS = frozenset("the its their his her our my your those these all whose".split())
 # Plurals that are usually modifiers ("social media users", "data records"): a head only if last.
 _WEAK_PLURALS = frozenset(("data", "media"))
 # In the noun after a number, words to look past ("40 million more users").
@@ -188,7 +189,7 @@ _NOUN_STOP = _FUNCTION_WORDS - _NOUN_SKIP | frozenset(
 )
 # "one" after these words is a pronoun, not the number 1 ("no one", "the same one").
 _ONE_PRONOUN_BEFORE = frozenset(
-    """the this that each every any no which same only last next other another a such little big
+    """the this that each every any no which same last next other another a such little big
     new old right wrong loved young good bad first second latter former whichever not someone
     anyone everyone no-one favourite favorite main special single""".split()
 )
@@ -243,9 +244,13 @@ _PROPORTION = re.compile(
     rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{{1,4}}|{WORD_NUMBER})\b(?!\s*(?:%|per\s?cent|percent))",
     re.IGNORECASE,
 )
-_PLUS_AFTER = re.compile(r"\+|-plus\b|[ \u00a0]plus\b(?![ \u00a0]*\$?\d)|[ \u00a0]or (?:more|over)\b")
-_APPROX_AFTER = re.compile(r"[ \u00a0]or so\b")
-_HIGH_AFTER = re.compile(r"[ \u00a0]or (?:less|fewer|under)\b")
+# Qualifiers written after the number: "87m+", "a million-plus", "10 days or so", "100 or more".
+_QUAL_AFTER = re.compile(
+    r"(?P<glued>\+|-plus\b)|(?P<plus>[ \u00a0]plus\b)(?![ \u00a0]*[$£€]?\d)"
+    r"|(?:[ \u00a0][a-z]+)?[ \u00a0](?P<q>or (?:more|over|so|less|fewer|under))\b"
+)
+_QUAL_AFTER_KIND = {"or more": "low", "or over": "low", "or so": "approx", "or less": "high",
+                    "or fewer": "high", "or under": "high"}
 _ALPHA_SUFFIX = re.compile(r"[A-Za-zμµ°²³]+(?:/[A-Za-z]+)?")
 _YEAR_LINK = re.compile(r"(?:[-–/](?:\d{4}|\d{2})|\s*(?:–|-|to|and|or|through|until|till)\s+\d{4})\b")
 _AGE_LINK = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}\b")
@@ -412,11 +417,15 @@ def _counted_noun(text: str, pos: int) -> str | None:
     """The noun a number counts: the first plural noun in the next few words, else the last
     lower-case word before a function word ("12 page document" -> "documents")."""
     candidate = None
+    prev_of = False
     for i, word in enumerate(_next_words(text, pos)):
         lw = word.lower().rstrip("'’")
         if lw in _CURRENCY_WORDS and lw not in ("won", "try", "rand"):
             return _CURRENCY_WORDS[lw]
-        if lw in _NOUN_SKIP:
+        if lw == "of" and candidate:
+            break  # "1/2 pound of flour"
+        if lw in _NOUN_SKIP or lw in _OF_DETERMINERS and prev_of:
+            prev_of = lw == "of"
             continue
         if lw in _NOUN_STOP:
             break
@@ -425,7 +434,7 @@ def _counted_noun(text: str, pos: int) -> str | None:
         if i == 0 and lw.startswith("year-old"):
             return "years old"
         proper = word[0].isupper()
-        if _is_plural(lw) or lw in _IRREGULAR_PLURALS:
+        if _is_plural(lw) or lw in _IRREGULAR_PLURALS and lw not in _WEAK_PLURALS:
             return _plural(lw)
         if not proper:
             candidate = lw
@@ -667,16 +676,8 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
     if plain and gap and prev == prev_core and not _UNIT_AFTER.match(text, end):
         if lp.rstrip(".") in _DESIGNATORS:
             return True, end
-        if (
-            not num.comma
-            and any(c.isupper() for c in prev)
-            and prev[-1:].isalnum()
-            and lp not in _FUNCTION_WORDS
-            and not num.words
-            or num.words
-            and prev[:1].isupper()
-            and num.spelled[:1].isupper()
-            and lp not in _FUNCTION_WORDS
+        if _is_name_word(text, start, gap, prev, lp) and (
+            not num.words and not num.comma or num.words and num.spelled[:1].isupper()
         ):
             return True, end
     if lp == "aged" and plain:
@@ -684,16 +685,14 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         return True, m.end() if m else end
     # Years: "in 2016", "the 2019 Rich List", "1600 and 1900" -- unless a unit or count follows.
     if num.integer4 and plain and not num.unit and 1000 <= num.value <= 2099:
-        words = _next_words(text, end, 1)
-        nxt = words[0].lower() if words else ""
-        counted = nxt in _COUNT_NOUNS or bool(_UNIT_AFTER.match(text, end))
+        link = _YEAR_LINK.match(text, end)
+        counted = _count_follows(text, end, num.value < 1900) or bool(
+            link and _count_follows(text, link.end(), num.value < 1900)
+        )
         if not counted and (
-            num.value >= 1900
-            or (lp in _YEAR_CONTEXT and not _is_plural(nxt))
-            or prev_year_end >= 0 and start - prev_year_end < 12
+            num.value >= 1900 or lp in _YEAR_CONTEXT or prev_year_end >= 0 and start - prev_year_end < 12
         ):
-            m = _YEAR_LINK.match(text, end)
-            return True, m.end() if m else end
+            return True, link.end() if link else end
     if num.words:
         # Spelled-out numbers joined to a word by a hyphen are adjectives: "a two-year ban".
         nxt = text[end] if end < len(text) else ""
@@ -702,6 +701,32 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         if num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
             return True, end
     return False, end
+
+
+def _is_name_word(text: str, start: int, gap: int, prev: str, lp: str) -> bool:
+    """Whether `prev`, right before a number, makes it part of a name ("Windows 10", "iPhone 14").
+
+    A capitalised word that is not a function word, unless it is capitalised only because it starts
+    a sentence ("Add 1/2 pound", "Work 40 to 50 hours").
+    """
+    if not prev[-1:].isalnum() or not any(c.isupper() for c in prev) or lp in _FUNCTION_WORDS:
+        return False
+    if prev[1:].islower():
+        j = start - gap - len(prev) - 1
+        while j >= 0 and text[j] in " \t\u00a0\"“‘'(":
+            j -= 1
+        if j < 0 or text[j] in ".!?\n":
+            return False
+    return True
+
+
+def _count_follows(text: str, pos: int, any_plural: bool) -> bool:
+    """A unit or a counted noun right after `pos` ("2000 people", "1520 sq m")."""
+    if _UNIT_AFTER.match(text, pos):
+        return True
+    words = _next_words(text, pos, 1)
+    nxt = words[0].lower() if words else ""
+    return nxt in _COUNT_NOUNS or any_plural and _is_plural(nxt)
 
 
 def _one_is_pronoun(text: str, start: int, end: int, prev: str) -> bool:
@@ -725,15 +750,13 @@ def _qualify(text: str, num: _Num, lo: int) -> None:
             num.qual_kind = _QUAL_KIND[key]
             num.qual_start = m.start()
     if num.qualifier is None:
-        if _PLUS_AFTER.match(text, num.end):
-            m = _PLUS_AFTER.match(text, num.end)
-            num.qualifier, num.qual_kind = m.group().strip() or "+", "low"
-            if m.group() in ("+", "-plus"):
+        m = _QUAL_AFTER.match(text, num.end)
+        if m and m.group("q"):
+            num.qualifier, num.qual_kind = m.group("q"), _QUAL_AFTER_KIND[m.group("q")]
+        elif m:
+            num.qualifier, num.qual_kind = ("+" if m.group() == "+" else "plus"), "low"
+            if m.group("glued"):
                 num.end = m.end()
-        elif _APPROX_AFTER.match(text, num.end):
-            num.qualifier, num.qual_kind = "or so", "approx"
-        elif _HIGH_AFTER.match(text, num.end):
-            num.qualifier, num.qual_kind = _HIGH_AFTER.match(text, num.end).group().strip(), "high"
 
 
 # ---------------------------------------------------------------------------------------------
