@@ -1,0 +1,156 @@
+"""Reporting cues: the verbs and phrases that attribute words to someone ("said", "told reporters",
+"according to").
+
+Kept apart from the extractors because quotes and claims share them, and because the lists are
+knowledge about English, not code: speech verbs can introduce a direct quotation ("X said: …"),
+cognition verbs ("believes", "thinks") only report a position, which is enough for a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Speech verbs: can frame a direct quotation or indirect speech. Base forms; inflections are generated.
+SPEECH_VERBS = (
+    "say tell add write ask note explain argue reply respond answer declare announce state claim insist "
+    "warn tweet post joke quip recall acknowledge admit concede complain confirm deny suggest emphasize "
+    "emphasise stress observe remark comment testify allege assert maintain contend counter retort predict "
+    "promise vow urge boast brag exclaim shout yell scream whisper mutter lament muse wonder report reveal "
+    "disclose reiterate repeat proclaim pledge demand thunder opine posit question reason caution estimate "
+    "elaborate recount charge chide scoff sneer complain concur agree disagree email text read continue "
+    "conclude interject chime inform assure advise announce affirm aver blast slam mock fume rail gush "
+    "cheer snap quote describe concede specify guarantee threaten order plead beg hint indicate imply "
+    "point object protest acknowledge contest dispute retort rebut"
+).split()
+
+# Cognition / position verbs: report a belief, not words; only for indirect claims.
+BELIEF_VERBS = (
+    "think believe feel hope fear expect know worry doubt understand reckon guess assume suspect "
+    "conclude find show calculate forecast project anticipate"
+).split()
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking"),
+    "feel": ("feels", "felt", "feeling"),
+    "know": ("knows", "knew", "knowing", "known"),
+    "read": ("reads", "read", "reading"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "forecast": ("forecasts", "forecast", "forecasting"),
+    "understand": ("understands", "understood", "understanding"),
+    "swear": ("swears", "swore", "swearing", "sworn"),
+    "speak": ("speaks", "spoke", "speaking"),
+    "chide": ("chides", "chided", "chiding"),
+}
+
+
+def inflect(verb: str) -> tuple[str, ...]:
+    """Base, third person, past and -ing forms of a regular or listed irregular English verb."""
+    if verb in _IRREGULAR:
+        return (verb, *_IRREGULAR[verb])
+    if verb.endswith("e"):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    elif verb in ("admit", "commit", "regret", "rebut", "snap", "chat", "plan"):
+        past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    return (verb, third, past, ing)
+
+
+def _forms(verbs) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in verbs:
+        for f in inflect(v):
+            out.setdefault(f, v)
+    return out
+
+
+SPEECH_FORMS = _forms(SPEECH_VERBS)  # "said" -> "say"
+BELIEF_FORMS = _forms(BELIEF_VERBS)
+# Words that are cue forms but mostly mean something else when used as a noun or adjective.
+_AMBIGUOUS = {"post", "posts", "text", "texts", "point", "points", "order", "orders", "question", "questions",
+              "charge", "charges", "reason", "reasons", "read", "found", "show", "shows", "project", "projects",
+              "quote", "quotes", "counter", "counters", "report", "reports", "comment", "comments", "answer",
+              "answers", "continue", "continued", "object", "objects", "cheer", "cheers", "find", "finds",
+              "know", "feel", "guess", "doubt", "state", "states", "stress", "email", "emails", "tweet",
+              "tweets", "demand", "demands", "estimate", "estimates", "forecast", "forecasts", "promise",
+              "promises", "fear", "fears", "hope", "hopes", "worry", "worries", "blast", "blasts", "snap",
+              "plead", "threaten", "guarantee", "specify", "beg", "describe", "described",
+              "describes", "imply", "indicate", "indicated", "indicates", "hint", "contest", "protest",
+              "dispute", "ask", "asked", "asks", "saying"}
+
+# Participles and -ing forms mostly introduce a quote after the main clause (", adding: …").
+_GERUNDS = {f for f, base in SPEECH_FORMS.items() if f.endswith("ing")}
+
+ALL_CUE_FORMS = {**BELIEF_FORMS, **SPEECH_FORMS}
+
+# Verbs that introduce a direct quotation on their own (no "that") and whose subject is the speaker.
+QUOTE_FORMS = set(SPEECH_FORMS)
+
+
+def is_cue_word(word: str) -> bool:
+    return word.lower() in ALL_CUE_FORMS
+
+
+def is_speech_word(word: str) -> bool:
+    return word.lower() in SPEECH_FORMS
+
+
+def is_ambiguous(word: str) -> bool:
+    """A cue form that is often a noun ("a post", "the report") or a plain verb ("asked for")."""
+    return word.lower() in _AMBIGUOUS
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|as reported by|in the words of)\s+")
+
+# Phrases that extend a cue verb: "said in a statement", "told reporters", "wrote on Twitter".
+CUE_TAIL_RE = re.compile(
+    r"\s+(?:(?:in|on|via|during|through|at)\s+(?:a|an|the|his|her|their|its|our|one)\s+"
+    r"(?:(?:joint|written|prepared|brief|short|separate|televised|radio|phone|telephone|emailed|e-mailed|"
+    r"recent|new|later|press|news|blog|video|radio|tv|television|facebook|twitter|exclusive|lengthy)\s+)*"
+    r"(?:statement|interview|post|blog\s+post|email|e-mail|letter|tweet|message|speech|release|"
+    r"conference|briefing|op-ed|column|memo|filing|report|note|video|call|appearance|address|"
+    r"essay|posting|comment|remarks|session|hearing|announcement|broadcast|podcast|update)"
+    r"|on\s+(?:Twitter|Facebook|Instagram|Medium|LinkedIn|television|TV|radio|air)"
+    r"|to\s+(?:reporters|journalists|the\s+press|the\s+media|supporters|a\s+crowd|the\s+crowd|"
+    r"the\s+audience|an\s+audience|the\s+BBC|CNN|Reuters|AP)"
+    r")",
+    re.IGNORECASE,
+)
+# The listener after "told": "told reporters", "told the BBC", "told Fox News's Sean Hannity".
+TOLD_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the\s+crowd|a\s+crowd|the\s+audience|an\s+audience|"
+    r"the\s+committee|the\s+court|the\s+jury|me|us|him|her|them|you|"
+    r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|for|and|&))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)",
+)
+# Adverbs and auxiliaries that may sit between a speaker and its cue ("also said", "has long argued").
+ADVERBS = set(
+    "also later then again previously recently once repeatedly further simply just still often long "
+    "already first earlier initially subsequently separately privately publicly openly flatly quickly "
+    "has have had was were is are would will could may might did does do had been be being not never "
+    "reportedly allegedly apparently reportedly angrily quietly bluntly frankly famously".split()
+)
+
+
+def cue_base(word: str) -> str | None:
+    """The dictionary form of a cue word ("told" -> "tell"), or None if it is not a cue."""
+    return ALL_CUE_FORMS.get(word.lower())
+
+
+def is_gerund(word: str) -> bool:
+    return word.lower() in _GERUNDS

@@ -1,0 +1,347 @@
+"""One pass over a document shared by the quote and claim extractors.
+
+Quoted passages are masked out (replaced by `\\x01`, keeping every offset) so that sentence splitting
+and cue finding see the writer's own words only: `"To a point," he said. "He sort of …"` becomes
+`▯▯▯ he said. ▯▯▯`, two sentences, the first holding the cue. A passage that ends a sentence inside
+its marks keeps its final `.`/`?`/`!` in the mask so the sentence still ends there.
+
+For every sentence the cues are found (speech or belief verb with the mention of its speaker,
+"according to X", an introducing colon) and every speaker is resolved in text order, so that a later
+"he" can refer to the people who have been speaking. The result is cached per text because ingest
+calls both extractors on the same string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus.cues import (
+    ACCORDING_RE,
+    ALL_CUE_FORMS,
+    CUE_TAIL_RE,
+    SPEECH_FORMS,
+    TOLD_OBJECT_RE,
+    is_ambiguous,
+    is_gerund,
+)
+from corpus.quote_marks import Passage, find_passages, paragraphs
+from corpus.sentences import sentence_spans
+from corpus.speakers import PRONOUNS, Registry, Resolution, phrase_after, subject_before
+
+MASK = "\x01"
+_ALPHA_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+_TERMINAL = ".!?"
+_ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01]*")
+_COORD = re.compile(r"\s(?:and|but)(?:\s+(?:then|also|later|again|repeatedly|quickly|\w+ly))?\s+$")
+_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_NOT_SUBJECT_BEFORE = {"to", "the", "a", "an", "that", "this", "his", "her", "their", "its", "our"}
+
+
+@dataclass
+class Cue:
+    """A reporting cue and the mention of who is reported."""
+
+    start: int  # the cue phrase ("said in a statement", "according to")
+    end: int
+    verb_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    mode: str  # "pre" (X said …), "post" (… X said), "inv" (… said X), "acc", "colon", "ger"
+    speech: bool  # a speech verb (can frame a direct quote), not only a belief
+    resolution: Resolution | None = None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    para: int
+    passages: list[int] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    text: str
+    masked: str
+    paras: list[tuple[int, int]]
+    passages: list[Passage]
+    sentences: list[Sentence]
+    registry: Registry
+
+    def cue_text(self, cue: Cue) -> str:
+        return self.text[cue.start : cue.end]
+
+
+@lru_cache(maxsize=8)
+def analyse(text: str) -> Analysis:
+    paras = paragraphs(text)
+    passages = find_passages(text, paras)
+    masked = _mask(text, passages)
+    registry = Registry(text, [(p.start, p.end) for p in passages])
+    sentences: list[Sentence] = []
+    pi = 0
+    for para_i, (lo, hi) in enumerate(paras):
+        for s, e in sentence_spans(masked[lo:hi]):
+            sent = Sentence(lo + s, lo + e, para_i)
+            while pi < len(passages) and passages[pi].start < sent.end:
+                if passages[pi].start >= sent.start:
+                    sent.passages.append(pi)
+                pi += 1
+            sentences.append(sent)
+    registry.sentence_starts = [s.start for s in sentences]
+    cue_words = [m for m in _ALPHA_RE.finditer(masked) if m.group().lower() in ALL_CUE_FORMS]
+    ci = 0
+    for sent in sentences:
+        while ci < len(cue_words) and cue_words[ci].start() < sent.start:
+            ci += 1
+        cj = ci
+        while cj < len(cue_words) and cue_words[cj].start() < sent.end:
+            cj += 1
+        sent.cues = _find_cues(text, masked, sent, passages, cue_words[ci:cj])
+        for cue in sent.cues:
+            if cue.speaker_start is not None:
+                cue.resolution = registry.resolve(cue.speaker_start, cue.speaker_end)
+                registry.note_speaker(cue.speaker_start, cue.resolution)
+    return Analysis(text, masked, paras, passages, sentences, registry)
+
+
+def _mask(text: str, passages: list[Passage]) -> str:
+    parts = []
+    pos = 0
+    for p in passages:
+        if p.single and any(q.start <= p.start < q.end for q in passages if not q.single):
+            continue
+        parts.append(text[pos : p.start])
+        inner = text[p.inner_start : p.inner_end].rstrip(" \"'”’")
+        tail = inner[-1:] if inner[-1:] in _TERMINAL else MASK
+        parts.append(MASK * (p.end - p.start - 1) + tail)
+        pos = p.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _cue_end(masked: str, verb: str, verb_end: int, limit: int) -> int:
+    """Extend a cue verb with its listener or setting: "told reporters", "said in a statement"."""
+    end = verb_end
+    if verb.lower() in ("told", "tell", "tells", "telling"):
+        m = TOLD_OBJECT_RE.match(masked, end, limit)
+        if m:
+            end = m.end()
+    m = CUE_TAIL_RE.match(masked, end, limit)
+    if m:
+        end = m.end()
+    return end
+
+
+def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], words) -> list[Cue]:
+    ss, se = sent.start, sent.end
+    cues: list[Cue] = []
+    bounds = [passages[i].end for i in sent.passages]
+    cue_starts = [m.start() for m in words]
+    for m in words:
+        vs, ve = m.span()
+        word = m.group()
+        low = word.lower()
+        speech = low in SPEECH_FORMS
+        lo = max([b for b in bounds if b <= vs], default=ss)
+        gap = masked[lo:vs]
+        after_quote = lo > ss and MASK not in gap
+        if after_quote and _ONLY_PUNCT.fullmatch(gap):
+            if speech:
+                # "…," said Jon Ralston / "…," says the company
+                sp = phrase_after(masked, ve, se)
+                if sp is not None:
+                    cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
+            continue
+        prev = masked[max(ss, vs - 12) : vs].split()
+        prev_word = prev[-1].lower() if prev else ""
+        if prev_word == "to" and speech and low in _BASE_SPEECH:
+            # "went on to say, …", "wanted to tell them: …": the speaker is the clause's subject
+            if _ONLY_PUNCT.match(masked, ve, se) and masked[ve : ve + 2].strip()[:1] in (",", ":", MASK):
+                sp = _sentence_subject(masked, ss, vs)
+                if sp is not None:
+                    cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "pre", True))
+            continue
+        if prev_word in _NOT_SUBJECT_BEFORE:
+            continue  # "the report", "his post"
+        if speech and is_gerund(word):
+            # ", saying …", "released a statement saying": the speaker is the sentence's subject
+            sp = _sentence_subject(masked, ss, vs) or subject_before(masked, lo, vs)
+            if sp is not None:
+                cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "ger", True))
+            continue
+        sp = None
+        if after_quote and not any(lo < c < vs for c in cue_starts):
+            # "…," Harry Bond, 30, of Raleigh, who was polled, said: all between is the speaker
+            sp = _post_subject(masked, lo, vs)
+        if sp is None:
+            if _COORD.search(masked, max(lo, vs - 40), vs):
+                sp = _sentence_subject(masked, ss, vs)  # "… and later said": the clause's subject
+            else:
+                sp = subject_before(masked, lo, vs)
+        if sp is not None and masked[sp[0] : sp[1]].lower() == "who":
+            sp = _relative_antecedent(masked, lo, sp[0])
+        if sp is None:
+            continue
+        post = after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None
+        if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se):
+            continue
+        if _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
+            continue  # passive: "are believed to", "was told"
+        cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "post" if post else "pre", speech))
+    seg = masked[ss:se]
+    has_acc = "ccording to" in seg or "reported by" in seg or "words of" in seg
+    for m in ACCORDING_RE.finditer(masked, ss, se) if has_acc else ():
+        sp = phrase_after(masked, m.end(), se)
+        if sp is not None:
+            cues.append(Cue(m.start(), m.end() - 1, m.end() - 1, sp[0], sp[1], "acc", True))
+    for i in sent.passages:
+        p = passages[i]
+        if any(c.end <= p.start and _ONLY_PUNCT.fullmatch(masked[c.end : p.start]) for c in cues):
+            continue
+        colon = _colon_cue(masked, ss, p.start, cues)
+        if colon is not None:
+            cues.append(colon)
+        post = _verb_after(text, masked, p, se, cues)
+        if post is not None:
+            cues.append(post)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+_BASE_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "reply", "respond",
+                "answer", "declare", "announce", "state", "warn", "tweet", "joke", "recall", "admit",
+                "put", "quote", "stress", "insist", "claim"}
+_POST_HEAD = re.compile(r"[\s,;:\x01—–-]*")
+_PREP_CUT = re.compile(r",\s|\s(?:who|which|whose|for|at|from|with|in|on|about)\s|\sof\s(?=the\s|a\s|an\s|[a-z])")
+
+
+def _post_subject(masked: str, lo: int, vs: int) -> tuple[int, int] | None:
+    """The subject between a quotation and its verb: `"…," a spokesman for committee Democrats said`."""
+    m = _POST_HEAD.match(masked, lo, vs)
+    start = m.end()
+    end = vs
+    while end > start and masked[end - 1] in " ,\xa0":
+        end -= 1
+    chunk = masked[start:end]
+    if not chunk or len(chunk.split()) > 30 or chunk[0] in "([":
+        return None
+    first = chunk.split()[0]
+    if not (first[0].isupper() or first.lower() in PRONOUNS or first.lower() in _DETERMINERS_START):
+        return None
+    # the adverbs in "…," she also said / she said later are not part of the speaker
+    words = chunk.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+        words.pop()
+        end = start + chunk.rfind(words[-1]) + len(words[-1])
+        chunk = masked[start:end]
+    return (start, end)
+
+
+_DETERMINERS_START = {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "most",
+                      "his", "her", "their", "its", "our", "my", "this", "that", "these", "those", "both"}
+_TRAILING_ADVERBS = {"also", "later", "then", "again", "once", "previously", "recently", "has", "had", "have",
+                     "would", "will", "later,", "further", "simply", "quickly", "finally", "flatly", "even",
+                     "only", "just", "still", "often", "always", "never", "not", "did", "does", "do",
+                     "reportedly", "repeatedly", "initially", "earlier"}
+_VERB_AFTER = re.compile(
+    r"[\s,]*((?:[A-Z][\w.'’-]*|the|a|an|one|another|he|she|they|it|i|we)(?:\s+[\w.'’-]+){0,7}?)\s+"
+    r"([a-z]+ed|[a-z]+s|shot|spoke|wrote|told|said|went|came|gave|took|made|sang|cried|shouted|"
+    r"began|continued|insisted|quipped|joked)\b(?=[\s,.;:!?]|$)"
+)
+
+
+def _verb_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) -> Cue | None:
+    """`"…," the nominee riffed.` A quotation ending in a comma (or ?/!) inside its marks, then a
+    subject and any verb: English puts the attribution there, whatever the verb."""
+    end_char = text[p.inner_start : p.inner_end].rstrip()[-1:]
+    if not end_char or end_char not in ",?!":
+        return None
+    if any(c.start >= p.end and _ONLY_PUNCT.fullmatch(masked[p.end : min(c.start, c.speaker_start or c.start)])
+           for c in cues):
+        return None
+    m = _VERB_AFTER.match(masked, p.end, se)
+    if m is None or MASK in m.group():
+        return None
+    verb = m.group(2)
+    if verb.lower() in _NOT_VERBS:
+        return None
+    s0, s1 = m.span(1)
+    return Cue(m.start(2), m.end(2), m.end(2), s0, s1, "post", True)
+
+
+_NOT_VERBS = {"is", "was", "has", "does", "this", "his", "its", "as", "us", "news", "always", "says",
+              "needs", "thus", "less", "unless", "yes", "series", "times", "years", "days", "was,"}
+
+
+def _ambiguous_ok(masked: str, ve: int, se: int) -> bool:
+    """A cue word that is often something else counts when it introduces words: colon, comma,
+    "that", or a quotation right after."""
+    nxt = masked[ve : min(se, ve + 6)].lstrip()
+    return nxt[:1] in (":", ",", MASK) or nxt.startswith(("that ", "in a", "on ")) or ve >= se - 1
+
+
+def _relative_antecedent(masked: str, lo: int, who: int) -> tuple[int, int] | None:
+    """"Smith, who said …" -> Smith."""
+    before = masked[lo:who].rstrip()
+    if before.endswith(","):
+        return subject_before(masked, lo, lo + len(before) - 1)
+    return None
+
+
+def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase opening a sentence or clause, after any opening adverbial ("On Monday, ",
+    "When Trump suggested …, "): the speaker of ", adding: …" or of "… and later said"."""
+    pos = ss
+    head = masked[ss:limit]
+    if _starts_adverbial(head.lstrip()):
+        comma = head.find(", ")
+        if 0 < comma < 250 and MASK not in head[:comma]:
+            pos = ss + comma + 2
+    sp = phrase_after(masked, pos, limit)
+    if sp is None:
+        return None
+    word = masked[sp[0] : sp[1]]
+    if not (word[:1].isupper() or word.lower() in PRONOUNS or word.split()[0].lower() in _DETERMINERS_START):
+        return None
+    return sp
+
+
+_ADVERBIAL_START = re.compile(
+    r"(?:On|In|At|During|After|Before|Later|Earlier|Asked|Speaking|Meanwhile|However|But|And|Then|Last|"
+    r"This|Yesterday|Today|Still|Instead|Separately|Previously|Since|When|While|Also|As|If|Although|"
+    r"Though|Because|Despite|Until|Once|Given|Following|Addressing|Responding|Writing|Pressed|Reached|"
+    r"Without|With|For|From|Under|Over|Like|Unlike|Now|Then|So|Yet|Still|Even|Far|Back|Here|There)\b"
+)
+
+
+def _starts_adverbial(head: str) -> bool:
+    return _ADVERBIAL_START.match(head) is not None
+
+
+def _colon_cue(masked: str, ss: int, pstart: int, cues: list[Cue]) -> Cue | None:
+    """`When …, Rubio fired back forcefully: "…"` and `The board was conclusive in its findings: "…"`:
+    the subject of the clause that ends with the colon introducing the quotation."""
+    before = masked[ss:pstart].rstrip()
+    if not before.endswith(":") or len(before.split()) > 40:
+        return None
+    colon = ss + len(before) - 1
+    # the NP right before the colon if it names someone ("More from Jones:")
+    sp = subject_before(masked, ss, colon)
+    if sp is not None and sp[0] > ss and masked[sp[0]].isupper() and colon - sp[1] <= 1 \
+            and not masked[sp[0] : sp[1]].lower().startswith(("the ", "a ")):
+        return Cue(sp[1], colon, colon, sp[0], sp[1], "colon", True)
+    clause = masked.rfind(",", ss, colon)
+    start = clause + 1 if clause >= 0 and not _starts_subordinate(masked, clause + 1, colon) else ss
+    sp = _sentence_subject(masked, start, colon)
+    if sp is None:
+        return None
+    return Cue(sp[1], colon, colon, sp[0], sp[1], "colon", True)
+
+
+def _starts_subordinate(masked: str, pos: int, end: int) -> bool:
+    m = re.match(r"\s*(\w+)", masked[pos:end])
+    return bool(m) and m.group(1).lower() in ("which", "who", "and", "but", "that", "because", "as")

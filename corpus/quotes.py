@@ -1,0 +1,314 @@
+"""Direct quotations and who said them, by rule: quote-mark pairing, reporting cues, name resolution.
+
+A quoted passage is a quotation when a cue attributes it (`X said: "…"`, `"…," said X`,
+`"…," X said, "…"`, `according to X`), or when it stands as a sentence of its own next to attributed
+quotations: the rest of a multi-paragraph quotation, a new quoted paragraph right after someone's
+quote, or the quote after a paragraph ending `He said:` all keep that speaker. A short quoted
+phrase with no cue (a scare quote, a title) is not a quotation.
+
+Kinds: "full" when the quotation is all that is reported (the sentence around it is only the
+attribution), "partial" when quoted words sit inside the writer's own sentence (`told reporters that
+the company "didn't do enough" to …`), "pull" for a pull-quote that repeats an earlier quotation
+(an `Aside` of kind "pull-quote", or a mark-less paragraph in the text repeating a quotation,
+optionally followed by a short credit line).
+
+Offsets: `start`/`end` include the quote marks (an unclosed passage ends at its paragraph's end);
+`text` is the quoted words without the marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from corpus.document import Aside
+from corpus.extracted import Quote
+from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
+from corpus.speakers import RUN_RE, Resolution, split_role
+
+_ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01.!?()]*")
+_GAP_OK = re.compile(r"\s*[,:—–-]?\s*")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_PULL_MIN_CHARS = 30
+_PULL_SCORE = 88
+
+
+def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
+    """Every direct quotation in `text` (in order), then the pull-quotes among `asides`."""
+    an = analyse(text)
+    quotes: list[Quote] = []
+    by_passage: dict[int, int] = {}  # passage index -> index in quotes
+    cue_of: list[Cue | None] = []  # the cue of each quote, for quotes that inherit it
+    last: tuple[Cue, int] | None = None  # cue of the last attributed quotation, its paragraph
+    pending: tuple[Cue, int] | None = None  # "He said:" ending a paragraph
+    quote_paras: set[int] = set()
+    for si, sent in enumerate(an.sentences):
+        if not sent.passages:
+            cue = _best_speech_cue(sent)
+            if cue is not None and an.masked[sent.end - 1] == ":":
+                pending = (cue, sent.para)
+            continue
+        for pi in sent.passages:
+            p = an.passages[pi]
+            words = len(_WORD.findall(text[p.inner_start : p.inner_end]))
+            cue, kind = _attribute(an, sent, pi, words)
+            if cue is None and kind is None:
+                continue
+            if cue is None:
+                cue = _inherit(an, si, pi, by_passage, cue_of, last, pending, quote_paras)
+                if cue is None and words < 3 and not p.continued:
+                    continue
+            q = _make_quote(an, pi, cue, kind)
+            by_passage[pi] = len(quotes)
+            quotes.append(q)
+            cue_of.append(cue)
+            quote_paras.add(p.para)
+            if cue is not None:
+                last = (cue, p.para)
+                _backfill(an, pi, by_passage, quotes, cue_of, cue)
+            pending = None
+    quotes.extend(_pulls_in_text(an, quotes))
+    for i, aside in enumerate(asides):
+        if aside.kind == "pull-quote":
+            quotes.append(_pull_from_aside(an, quotes, aside, i))
+    return quotes
+
+
+def _best_speech_cue(sent: Sentence) -> Cue | None:
+    cues = [c for c in sent.cues if c.speech and c.speaker_start is not None]
+    return cues[-1] if cues else None
+
+
+def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue | None, str | None]:
+    """The cue of passage `pi` in its own sentence and the quote kind; (None, "full") for a passage
+    that is a sentence of its own (attributed by context), (None, None) for no quotation."""
+    p = an.passages[pi]
+    masked = an.masked
+    best: tuple[float, int, Cue, str] | None = None
+    for cue in sent.cues:
+        if cue.speaker_start is None:
+            continue
+        if cue.end <= p.start:
+            gap = masked[cue.end : p.start]
+            if _GAP_OK.fullmatch(gap):
+                if not gap.strip() and words < 3 and cue.mode != "colon":
+                    continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
+                score, kind = 3.0, "full" if cue.speech else "partial"
+            elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 10 \
+                    and not re.search(r"\bthat\b", gap):
+                score, kind = 2.5, "full" if cue.speech else "partial"
+            else:
+                if words < 2:
+                    continue
+                score, kind = 1.0, "partial"
+            dist = p.start - cue.end
+        elif cue.start >= p.end or (cue.speaker_start is not None and cue.speaker_start >= p.end):
+            first = min(cue.start, cue.speaker_start)
+            gap = masked[p.end : first]
+            if _ONLY_PUNCT.fullmatch(gap):
+                score, kind = 3.0, "full" if cue.speech and _opens(an, sent, p) else "partial"
+            else:
+                if words < 2 or cue.mode not in ("pre", "acc", "ger"):
+                    continue
+                score, kind = 0.5, "partial"
+            dist = first - p.end
+        else:
+            continue
+        if kind == "full" and _embedded(an, sent, p):
+            kind = "partial"
+        cand = (score, -dist, cue, kind)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is not None:
+        return best[2], best[3]
+    if _stands_alone(an, sent, p):
+        return None, "full"
+    return None, None
+
+
+def _embedded(an: Analysis, sent: Sentence, p) -> bool:
+    """A passage preceded in its sentence by the writer's words that are not an attribution frame:
+    `a "good news story"` is embedded; `He said, "…"` and a sentence-initial quotation are not."""
+    before = an.masked[sent.start : p.start]
+    if not before.strip() or before.rstrip().endswith((",", ":", MASK, "—", "–", "-")):
+        return False
+    return bool(re.search(r"\b(?:that|a|an|the|as|of|his|her|their|its|to|be|is|was|are|were)\s*$", before))
+
+
+_OPENING = re.compile(r"[\s(\-—–]*(?:(?:and|but|or|so|then|yet|still)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _opens(an: Analysis, sent: Sentence, p) -> bool:
+    """Does the passage begin its sentence (or follow a colon or another quotation)? Then a cue after
+    it makes it a full quotation; `He was always "charming …," Roffman said` is partial."""
+    before = an.masked[sent.start : p.start]
+    return _OPENING.fullmatch(before) is not None or before.rstrip().endswith((":", MASK))
+
+
+def _stands_alone(an: Analysis, sent: Sentence, p) -> bool:
+    """A passage whose sentence holds nothing but quotations and punctuation."""
+    outside = an.masked[sent.start : sent.end]
+    outside = outside.replace(MASK, "")
+    if not _ONLY_PUNCT.fullmatch(outside):
+        # allow a leading conjunction or dash: `And "…"`
+        return bool(re.fullmatch(r"[\s(]*(?:and|but|or|so|then)[\s,:—–\-.!?()]*", outside, re.I))
+    return True
+
+
+def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending, quote_paras) -> Cue | None:
+    """The cue a stand-alone quoted sentence takes from its neighbours."""
+    p = an.passages[pi]
+    # an earlier attributed passage in the same paragraph
+    for j in range(pi - 1, -1, -1):
+        q = an.passages[j]
+        if q.para != p.para:
+            break
+        k = by_passage.get(j)
+        if k is not None and cue_of[k] is not None:
+            return cue_of[k]
+    # the next sentence of the paragraph opens with "X said" (`"Why not?" Trump asked.`)
+    if si + 1 < len(an.sentences):
+        nxt = an.sentences[si + 1]
+        if nxt.para == p.para:
+            for cue in nxt.cues:
+                if cue.speech and cue.speaker_start is not None and cue.mode in ("pre", "inv") \
+                        and not an.masked[nxt.start : cue.speaker_start].strip(" \x01,"):
+                    return cue
+    if p.continued and last is not None:
+        return last[0]
+    if pending is not None and pending[1] == p.para - 1:
+        return pending[0]
+    if last is not None and (p.para - 1 in quote_paras or last[1] == p.para):
+        return last[0]
+    return None
+
+
+def _backfill(an: Analysis, pi: int, by_passage, quotes, cue_of, cue: Cue) -> None:
+    """A multi-paragraph quotation attributed at its end: give the speaker to its earlier parts."""
+    p = an.passages[pi]
+    j = pi
+    while an.passages[j].continued and j > 0:
+        j -= 1
+        k = by_passage.get(j)
+        if k is None:
+            break
+        if cue_of[k] is None:
+            _set_speaker(quotes[k], an, cue)
+            cue_of[k] = cue
+        if not an.passages[j].continued:
+            break
+    del p
+
+
+def _make_quote(an: Analysis, pi: int, cue: Cue | None, kind: str) -> Quote:
+    p = an.passages[pi]
+    q = Quote(p.start, p.end, an.text[p.inner_start : p.inner_end].strip(), kind=kind)
+    if cue is not None:
+        _set_speaker(q, an, cue)
+    return q
+
+
+def _set_speaker(q: Quote, an: Analysis, cue: Cue) -> None:
+    res = cue.resolution or Resolution(an.text[cue.speaker_start : cue.speaker_end])
+    q.speaker = res.name
+    q.speaker_start, q.speaker_end = cue.speaker_start, cue.speaker_end
+    q.role, q.org = res.role, res.org
+    q.cue = an.text[cue.start : cue.end].strip()
+
+
+# ---- pull-quotes ---------------------------------------------------------------------------------
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _repeated(text: str, quotes: Sequence[Quote]) -> int | None:
+    """Index of the quotation `text` repeats (fuzzy, so that cuts and dashes do not matter)."""
+    if len(text) < _PULL_MIN_CHARS:
+        return None
+    words = _words(text)
+    best, best_i = 0.0, None
+    for i, q in enumerate(quotes):
+        if q.kind == "pull" or len(q.text) < _PULL_MIN_CHARS:
+            continue
+        # cheap filter first: most words of a pull-quote are words of the quotation it repeats
+        if len(words & _words(q.text)) < 0.7 * len(words):
+            continue
+        score = fuzz.partial_ratio(text.lower(), q.text.lower())
+        if score > best:
+            best, best_i = score, i
+    return best_i if best >= _PULL_SCORE else None
+
+
+def _pulls_in_text(an: Analysis, quotes: list[Quote]) -> list[Quote]:
+    """Paragraphs without quote marks that repeat a quotation (a pull-quote inlined in the text)."""
+    if not quotes:
+        return []
+    text = an.text
+    out = []
+    marked = {p.para for p in an.passages}
+    for i, (lo, hi) in enumerate(an.paras):
+        if i in marked or hi - lo < _PULL_MIN_CHARS or hi - lo > 600:
+            continue
+        if lo < quotes[0].start:
+            continue
+        para = text[lo:hi]
+        k = _repeated(para, [q for q in quotes if q.start < lo])
+        if k is None:
+            continue
+        src = quotes[k]
+        pull = Quote(lo, hi, para, speaker=src.speaker, role=src.role, org=src.org, cue=None, kind="pull",
+                     repeats=k)
+        if i + 1 < len(an.paras):
+            clo, chi = an.paras[i + 1]
+            credit = text[clo:chi]
+            if _is_credit(credit):
+                pull.speaker_start, pull.speaker_end = clo, chi
+                if pull.speaker is None:
+                    _credit_speaker(pull, an, credit, clo)
+        out.append(pull)
+    return out
+
+
+def _is_credit(line: str) -> bool:
+    """A short by-line under a pull-quote: "Facebook's CTO Mike Schroepfer"."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or line.rstrip()[-1:] in ".!?\"”":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= max(1, len(words) // 2) and RUN_RE.search(line) is not None
+
+
+def _credit_speaker(q: Quote, an: Analysis, credit: str, offset: int | None) -> None:
+    runs = [m.group() for m in RUN_RE.finditer(credit)]
+    if not runs:
+        return
+    tokens = " ".join(runs).split()
+    role, name, possessor = split_role(tokens)
+    if not name:
+        return
+    pos = offset if offset is not None else len(an.text)
+    res = an.registry._lookup_name(name, pos, None)
+    q.speaker = res.name
+    q.role = q.role or (" ".join(role) if role else res.role)
+    q.org = q.org or (" ".join(possessor) if possessor else res.org)
+
+
+def _pull_from_aside(an: Analysis, quotes: list[Quote], aside: Aside, index: int) -> Quote:
+    body = aside.text.strip(" \"'“”‘’")
+    k = _repeated(body, quotes)
+    q = Quote(0, len(aside.text), body, kind="pull", repeats=k, aside=index)
+    if k is not None:
+        src = quotes[k]
+        q.speaker, q.role, q.org = src.speaker, src.role, src.org
+    if aside.credit:
+        if q.speaker is None:
+            _credit_speaker(q, an, aside.credit, None)
+        else:
+            probe = Quote(0, 0, "")
+            _credit_speaker(probe, an, aside.credit, None)
+            q.role = q.role or probe.role
+            q.org = q.org or probe.org
+    return q

@@ -1,0 +1,679 @@
+"""Who a mention refers to: names, titles, roles, organisations and pronouns in one document.
+
+`Registry` reads every run of capitalised words outside quotations once, sorts them into people,
+organisations and unknowns, and then answers, for a mention at a given offset, the fullest name the
+document has given so far: "Mr Schroepfer" -> "Mike Schroepfer" (named earlier with his role and
+firm), "He" -> the last person a "he" can refer to, "It" / "the company" -> the last organisation.
+Indefinite mentions ("A Messenger spokeswoman", "sources") are kept as written, never guessed.
+
+`subject_before` and `phrase_after` find the speaker mention next to a cue verb by walking words
+outward from the verb, which is fast and never backtracks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from corpus.quote_names import (
+    FEMALE_NAMES,
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_NOUNS,
+    MALE_TITLES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PLACES,
+    ROLE_HEADS,
+    TITLES,
+)
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev|Hon|Pres|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Supt|Insp|Det|Cmdr)\."
+_TOKEN = rf"(?:{_ABBREV}|[{_UP}]\.(?:[{_UP}]\.)*(?![\w])|[{_UP}][\w'’&-]*\w|[{_UP}])"
+_JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el|dos|das|of|y)[ \xa0])?"
+RUN_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
+_WORD_RE = re.compile(r"\S+")
+_PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+              "al", "el", "dos", "das", "of", "y"}
+
+PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "him", "her", "them", "us", "me"}
+POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
+DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "four", "five", "several", "some",
+               "many", "most", "other", "both", "all", "few", "no", "each", "every", "this", "that",
+               "these", "those", "any", "more", "fellow"}
+# Capitalised words that start sentences or clauses but are never part of a name.
+STOP_CAPS = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "of", "for", "to", "from", "by",
+    "with", "as", "after", "before", "when", "while", "if", "though", "although", "because", "since",
+    "until", "unless", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
+    "my", "your", "this", "that", "these", "those", "there", "here", "what", "who", "why", "how", "where",
+    "which", "also", "however", "meanwhile", "still", "then", "now", "not", "no", "yes", "more", "most",
+    "many", "some", "all", "both", "each", "every", "other", "such", "one", "two", "last", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec", "asked", "according", "speaking", "said", "says", "despite",
+    "during", "instead", "later", "earlier", "today", "yesterday", "tonight", "even", "just", "only",
+    "like", "unlike", "about", "among", "against", "between", "into", "over", "under", "without",
+    "within", "through", "across", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "let", "please", "thanks",
+    "thank", "well", "oh", "okay", "ok", "once", "whether", "whatever", "whoever", "read", "click", "follow", "watch", "see", "photo", "image", "getty", "reuters_x", "update", "editor",
+    "note", "advertisement", "related", "again", "indeed", "perhaps", "maybe", "too",
+    "everyone", "nobody", "someone", "anyone", "nothing", "something", "either",
+    "neither", "sources", "officials", "critics", "supporters", "voters", "analysts", "experts",
+    "given", "told", "writing", "having", "being", "following",
+    "responding", "addressing", "pressed", "reached", "contacted", "interviewed", "quoted", "citing",
+}
+# Lower-case words that cannot be inside a subject noun phrase: a walk from the cue stops there.
+FUNCTION_WORDS = {
+    "in", "on", "at", "to", "for", "from", "by", "with", "as", "after", "before", "when", "while", "if",
+    "though", "although", "because", "since", "until", "unless", "and", "but", "or", "nor", "so", "yet",
+    "that", "which", "who", "whom", "whose", "what", "where", "why", "how", "than", "then", "there",
+    "here", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "also", "about",
+    "into", "over", "under", "during", "without", "within", "through", "across", "against", "between",
+    "among", "upon", "like", "just", "only", "even", "still", "already", "never", "always", "now",
+    "said", "says", "say", "told", "tells", "it", "him", "them", "me", "us", "you", "i", "we", "this",
+    "whether", "once", "ago", "later", "earlier", "again", "too", "very", "much", "such", "out", "up",
+    "down", "off", "away", "back", "more", "less", "last", "next", "week", "year", "month", "day",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+    "evening", "night", "tonight", "today", "yesterday", "tomorrow", "per", "via", "amid", "despite",
+    "including", "according", "asked", "saying", "telling", "adding", "noting", "writing",
+}
+
+
+@dataclass
+class Entity:
+    """A person or organisation the document names; `name` is the fullest form seen."""
+
+    name: str
+    kind: str  # "person", "org" or "unknown"
+    gender: str | None = None  # "m", "f" or None (unknown)
+    role: str | None = None
+    org: str | None = None
+    positions: list[int] = field(default_factory=list)
+    spoke: bool = False  # has been the speaker of a cue
+
+    @property
+    def surname(self) -> str:
+        return _key(self.name.split()[-1])
+
+
+@dataclass
+class Resolution:
+    """The answer for one mention: the name to show, and the role/organisation the text gives."""
+
+    name: str
+    role: str | None = None
+    org: str | None = None
+    entity: Entity | None = None
+    nominal: bool = False  # an unnamed mention kept as written ("A Messenger spokeswoman")
+
+
+def _key(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s").rstrip(".")
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _gender_of_tokens(tokens: list[str], context: str = "") -> str | None:
+    for t in tokens:
+        k = t.lower().rstrip(".")
+        if k in MALE_TITLES:
+            return "m"
+        if k in FEMALE_TITLES:
+            return "f"
+    for t in tokens:
+        k = t.lower().rstrip(".")
+        if k in MALE_NAMES and k not in FEMALE_NAMES:
+            return "m"
+        if k in FEMALE_NAMES and k not in MALE_NAMES:
+            return "f"
+        if not (k in TITLES or k in ROLE_HEADS):
+            break
+    words = context.lower().split()
+    if words:
+        last = words[-1].strip(",")
+        if last in MALE_NOUNS:
+            return "m"
+        if last in FEMALE_NOUNS:
+            return "f"
+    return None
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Split capitalised tokens into (titles/role, name, possessor): "Facebook's Chief Technology
+    Officer Mike Schroepfer" -> (["Chief", "Technology", "Officer"], ["Mike", "Schroepfer"],
+    ["Facebook"])."""
+    possessor: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].endswith(("'s", "’s", "s'", "s’")) and i < len(tokens) - 1:
+            possessor = tokens[: i + 1]
+            possessor[-1] = _strip_possessive(possessor[-1])
+            tokens = tokens[i + 1 :]
+            break
+    last_role = -1
+    for i, t in enumerate(tokens[:-1]):
+        k = t.lower().rstrip(".")
+        if k in ROLE_HEADS or k in TITLES:
+            last_role = i
+        elif k == "of" and last_role == i - 1 and i + 1 < len(tokens) - 1:
+            last_role = i + 1  # "Secretary of State John Kerry"
+    if last_role >= 0 and any(_key(t) in ORG_WORDS for t in tokens[last_role + 1 :]):
+        # "General Motors", "Chief Justice's Court": the words after the title name an organisation
+        if tokens[last_role].lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "sen", "gov", "rep"):
+            return [], tokens, possessor
+    return tokens[: last_role + 1], tokens[last_role + 1 :], possessor
+
+
+PRONOUN_MODE = "sentences"
+SENTENCE_WINDOW = 8
+
+
+class Registry:
+    """People and organisations named in one document, in text order."""
+
+    def __init__(self, text: str, skip: list[tuple[int, int]] = ()):
+        self.text = text
+        self.entities: list[Entity] = []
+        self._by_name: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._mentions: list[tuple[int, Entity]] = []  # (offset, entity) in text order
+        self._speakers: list[tuple[int, Resolution]] = []  # attributed speakers in text order
+        self.sentence_starts: list[int] = []  # set by the caller once sentences are known
+        self._scan(skip)
+
+    # ---- building -------------------------------------------------------------------------
+    def _scan(self, skip) -> None:
+        text = self.text
+        starts = [s for s, _ in skip]
+        for m in RUN_RE.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and skip[i][0] <= m.start() < skip[i][1]:
+                continue
+            self._add_run(m.start(), m.group())
+
+    def _add_run(self, pos: int, run: str) -> None:
+        tokens = []
+        offsets = []
+        for m in _WORD_RE.finditer(run):
+            tokens.append(m.group())
+            offsets.append(pos + m.start())
+        # split at words that cannot belong to a name ("But", "In", "Monday")
+        part: list[str] = []
+        part_start = pos
+        for tok, off in zip(tokens, offsets, strict=True):
+            if _key(tok) in STOP_CAPS:
+                if part:
+                    self._add_name(part_start, part)
+                part = []
+                continue
+            if not part:
+                part_start = off
+            part.append(tok)
+        if part:
+            self._add_name(part_start, part)
+
+    def _add_name(self, pos: int, tokens: list[str]) -> None:
+        while tokens and tokens[-1] in _PARTICLES:
+            tokens = tokens[:-1]
+        if not tokens:
+            return
+        if tokens[-1].endswith(("'s", "’s")):
+            tokens = tokens[:-1] + [_strip_possessive(tokens[-1])]
+        if len(tokens) > 5 and not any(_key(t) in ORG_WORDS for t in tokens):
+            return  # a headline in title case, not a name
+        role_toks, name_toks, possessor = split_role(tokens)
+        before = self.text[max(0, pos - 40) : pos]
+        if possessor:
+            pkind = "org" if self._looks_org(possessor, before) else "unknown"
+            owner = self._register(pos, possessor, pkind, None)
+            org = owner.name
+        else:
+            org = None
+        if not name_toks:
+            return
+        kind = "unknown"
+        after = self.text[pos + sum(len(t) + 1 for t in tokens) - 1 : pos + sum(len(t) + 1 for t in tokens) + 12]
+        if self._looks_org(name_toks, before) and not role_toks:
+            kind = "org"
+        elif role_toks or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
+            kind = "person"
+        elif after.startswith((", who", " who ")):
+            kind = "person"
+        else:
+            prev = before.split()
+            if prev and prev[-1].lower().strip(",") in ROLE_HEADS:
+                kind = "person"
+                if not role_toks:
+                    role_toks = [w for w in prev[-2:] if w.lower() not in DETERMINERS and w.islower()]
+        gender = _gender_of_tokens(role_toks + name_toks, before) if kind == "person" else None
+        role = " ".join(t for t in role_toks if _key(t) not in ("mr", "mrs", "ms", "miss", "dr")) or None
+        self._register(pos, name_toks, kind, gender, role, org)
+
+    def _looks_org(self, tokens: list[str], before: str) -> bool:
+        if any(_key(t) in ORG_WORDS for t in tokens):
+            return True
+        if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper() and len(tokens[0]) <= 5:
+            return True  # FBI, CNN, GSR
+        prev = before.rstrip().split()
+        return bool(prev) and prev[-1].lower().strip(",") in ORG_NOUNS
+
+    def _register(self, pos, tokens, kind, gender, role=None, org=None) -> Entity:
+        name = " ".join(tokens)
+        key = " ".join(_key(t) for t in tokens)
+        ent = self._by_name.get(key)
+        if ent is None and len(tokens) == 1:
+            cands = self._by_surname.get(key)
+            if cands:
+                ent = self._pick(cands, pos, gender)
+        if ent is None and len(tokens) > 1:
+            # a fuller name for a surname first seen alone ("Trump" ... "Donald Trump")
+            lone = self._by_name.get(_key(tokens[-1]))
+            if lone is not None and lone.kind != "org" and kind != "org":
+                ent = lone
+                ent.name = name
+                self._by_name[key] = ent
+                self._by_surname.setdefault(_key(tokens[-1]), []).append(ent)
+        if ent is None:
+            ent = Entity(name, kind, gender, role, org)
+            self.entities.append(ent)
+            self._by_name[key] = ent
+            if len(tokens) > 1 and kind != "org":
+                self._by_surname.setdefault(_key(tokens[-1]), []).append(ent)
+        else:
+            if ent.kind == "unknown" and kind != "unknown":
+                ent.kind = kind
+            if gender and not ent.gender:
+                ent.gender = gender
+            if role and not ent.role:
+                ent.role = role
+            if org and not ent.org:
+                ent.org = org
+        ent.positions.append(pos)
+        self._mentions.append((pos, ent))
+        return ent
+
+    @staticmethod
+    def _pick(cands: list[Entity], pos: int, gender: str | None) -> Entity:
+        """Among people sharing a surname, the one of the right gender mentioned most recently."""
+        fitting = [e for e in cands if not gender or not e.gender or e.gender == gender] or cands
+        return max(fitting, key=lambda e: max((p for p in e.positions if p <= pos), default=-1))
+
+    # ---- speakers -------------------------------------------------------------------------
+    def note_speaker(self, pos: int, res: Resolution) -> None:
+        """Remember an attributed speaker: pronouns prefer the people who have been speaking."""
+        self._speakers.append((pos, res))
+        if res.entity is not None:
+            res.entity.spoke = True
+
+    # ---- resolution -----------------------------------------------------------------------
+    def resolve(self, start: int, end: int) -> Resolution:
+        """Resolve the mention text[start:end] ("Mr Schroepfer", "He", "A Messenger spokeswoman")."""
+        mention = self.text[start:end].strip(" ,")
+        low = mention.lower()
+        if low in PRONOUNS:
+            return self._pronoun(low, start, mention)
+        head, _, appos = mention.partition(", ")
+        head = _PAREN_RE.sub("", head).strip(" ,")
+        words = head.split()
+        det = None
+        if words and words[0].lower() in DETERMINERS | POSSESSIVES:
+            det = words.pop(0).lower()
+        if not words:
+            return Resolution(mention, nominal=True)
+        # the name is the trailing run of capitalised words; what precedes it is role or organisation
+        i = len(words)
+        while i > 0 and (_is_cap(words[i - 1]) or (words[i - 1] in _PARTICLES and i < len(words))):
+            i -= 1
+        pre, run = words[:i], words[i:]
+        org = None
+        if det in ("its", "their"):
+            ent = self._last_org(start)
+            org = ent.name if ent else None
+        if not run:
+            return self._nominal(mention, start, det, pre, org)
+        role_toks, name_toks, possessor = split_role(run)
+        if possessor:
+            org = " ".join(possessor)
+        role_words = []
+        for w in pre:
+            if w.endswith(("'s", "’s")) and _is_cap(w):
+                org = _strip_possessive(w)
+            elif _is_cap(w) and not role_words and self._is_known_org(w):
+                org = w
+            else:
+                role_words.append(w)
+        role_words += [t for t in role_toks if _key(t) not in ("mr", "mrs", "ms", "miss", "dr")]
+        if not name_toks:
+            return self._nominal(mention, start, det, pre + run, org)
+        gender = _gender_of_tokens(role_toks + name_toks, " ".join(pre))
+        ent = self._lookup_name(name_toks, start, gender)
+        if ent.kind == "org":
+            return Resolution(ent.name, None, org or ent.org, ent)
+        role = " ".join(role_words) or (_role_from_apposition(appos) if appos else None)
+        return Resolution(ent.name, role or ent.role, org or ent.org, ent)
+
+    def _is_known_org(self, word: str) -> bool:
+        ent = self._by_name.get(_key(word))
+        return (ent is not None and ent.kind == "org") or _key(word) in ORG_WORDS
+
+    def _lookup_name(self, tokens: list[str], pos: int, gender: str | None) -> Entity:
+        key = " ".join(_key(t) for t in tokens)
+        ent = self._by_name.get(key)
+        if len(tokens) == 1:
+            cands = self._by_surname.get(key)
+            if cands:
+                best = self._pick(cands, pos, gender)
+                if ent is None or ent.kind != "org":
+                    ent = best
+        if ent is None:
+            ent = Entity(" ".join(tokens), "unknown", gender)
+        return ent
+
+    def _pronoun(self, low: str, pos: int, mention: str) -> Resolution:
+        """"he"/"she": the last person of that gender who has been speaking, else the last person
+        named; "it": the last organisation speaking or named; "I"/"we"/"you" stay as written."""
+        if low in ("i", "we", "you", "me", "us"):
+            return Resolution(mention, nominal=True)
+        if low in ("it", "they", "them"):
+            res = self._last_speaker(pos, ("org",)) if low == "it" else self._last_speaker(pos, ("org", "plural"))
+            if res is not None:
+                return res
+            ent = self._last_org(pos)
+            if ent is not None:
+                return Resolution(ent.name, None, ent.org, ent)
+            return Resolution(mention, nominal=True)
+        gender = PERSONAL.get(low)
+        if PRONOUN_MODE == "sentences":
+            found = self._antecedent(pos, gender)
+            if found is not None:
+                return found
+        res = self._last_speaker(pos, ("person",), gender)
+        if res is not None and PRONOUN_MODE in ("speaker", "sentences"):
+            return res
+        ent = self._last(pos, kinds=("person",), gender=gender)
+        if res is not None and (ent is None or res.entity is ent or self._speaker_pos >= self._mention_pos):
+            return res
+        if ent is not None:
+            return Resolution(ent.name, ent.role, ent.org, ent)
+        return Resolution(mention, nominal=True)
+
+    def _antecedent(self, pos: int, gender: str | None) -> Resolution | None:
+        """Walk back sentence by sentence; in the nearest sentence with a fitting person, take the
+        person speaking there, else the first person named there (usually the subject)."""
+        starts = self.sentence_starts
+        if not starts:
+            return None
+        k = bisect.bisect_right(starts, pos) - 1
+        for si in range(k, max(-1, k - SENTENCE_WINDOW), -1):
+            lo = starts[si]
+            hi = pos if si == k else starts[si + 1]
+            a = bisect.bisect_left(self._speakers, lo, key=lambda t: t[0])
+            b = bisect.bisect_left(self._speakers, hi, key=lambda t: t[0])
+            for j in range(b - 1, a - 1, -1):
+                res = self._speakers[j][1]
+                if res.entity is not None and self._fits(res.entity, gender):
+                    return res
+            a = bisect.bisect_left(self._mentions, lo, key=lambda t: t[0])
+            b = bisect.bisect_left(self._mentions, hi, key=lambda t: t[0])
+            for j in range(a, b):
+                ent = self._mentions[j][1]
+                if self._fits(ent, gender):
+                    return Resolution(ent.name, ent.role, ent.org, ent)
+        return None
+
+    def _fits(self, ent: Entity, gender: str | None) -> bool:
+        if gender and ent.gender and ent.gender != gender:
+            return False
+        if ent.kind == "person":
+            return True
+        return ent.kind == "unknown" and ent.spoke and _personish(ent.name)
+
+    def _last_speaker(self, pos: int, kinds, gender: str | None = None) -> Resolution | None:
+        i = bisect.bisect_left(self._speakers, pos, key=lambda t: t[0])
+        for j in range(i - 1, max(-1, i - 12), -1):
+            spos, res = self._speakers[j]
+            ent = res.entity
+            if ent is None:
+                if "plural" in kinds and res.nominal and res.name.lower().endswith("s"):
+                    self._speaker_pos = spos
+                    return res
+                continue
+            kind = ent.kind
+            if kind == "unknown":
+                kind = "person" if "person" in kinds and _personish(ent.name) else "org"
+            if kind not in kinds:
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            self._speaker_pos = spos
+            return res
+        return None
+
+    def _last(self, pos: int, kinds, gender: str | None = None) -> Entity | None:
+        i = bisect.bisect_left(self._mentions, pos, key=lambda t: t[0])
+        for j in range(i - 1, -1, -1):
+            mpos, ent = self._mentions[j]
+            if ent.kind not in kinds:
+                continue
+            if ent.kind == "unknown" and "person" in kinds and _orgish(ent.name):
+                continue
+            if gender and ent.gender and ent.gender != gender:
+                continue
+            self._mention_pos = mpos
+            return ent
+        return None
+
+    _speaker_pos = -1
+    _mention_pos = -1
+
+    def _nominal(self, mention: str, pos: int, det: str | None, words: list[str], org: str | None) -> Resolution:
+        """An unnamed mention: "the company" is the last organisation; "A Messenger spokeswoman" stays."""
+        head = words[-1].lower().strip(",.") if words else ""
+        if det in ("the", "this", "that") and len(words) <= 3 and head in ORG_NOUNS:
+            ent = self._last_org(pos)
+            if ent is not None:
+                return Resolution(ent.name, None, ent.org, ent)
+        caps = [_strip_possessive(w) for w in words if _is_cap(w)]
+        lows = [w for w in words if not _is_cap(w)]
+        if caps and not org:
+            org = " ".join(caps)
+        role = " ".join(lows) if lows and lows[-1].lower().strip(",.") in ROLE_HEADS else None
+        return Resolution(mention, role=role, org=org, nominal=True)
+
+    def _last_org(self, pos: int) -> Entity | None:
+        """The organisation last named, or the organisation of the person last named ("the company"
+        after "Mr Zuckerberg" is his company)."""
+        i = bisect.bisect_left(self._mentions, pos, key=lambda t: t[0])
+        for j in range(i - 1, -1, -1):
+            ent = self._mentions[j][1]
+            if ent.kind == "org":
+                return ent
+            if ent.kind == "person" and ent.org:
+                org = self._by_name.get(" ".join(_key(t) for t in ent.org.split()))
+                if org is not None and org.kind != "person":
+                    return org
+        return None
+
+
+def _personish(name: str) -> bool:
+    """Could this unknown name be a person? Not a place, a demonym or a plural ("Democrats")."""
+    toks = name.split()
+    last = _key(toks[-1])
+    if _orgish(name) or last in PLACES or _key(toks[0]) in PLACES:
+        return False
+    return not last.endswith(("ans", "ese", "ists", "crats", "cans", "ians", "ers", "ics"))
+
+
+def _orgish(name: str) -> bool:
+    toks = name.split()
+    return any(_key(t) in ORG_WORDS for t in toks) or (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1)
+
+
+def _role_from_apposition(appos: str) -> str | None:
+    words = appos.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    cut = []
+    for w in words:
+        if w.lower() in ("who", "which", "that", "from", "for", "at", "in", "of", "with", "and"):
+            break
+        cut.append(w.strip(","))
+    return " ".join(cut) or None if cut and any(w.lower() in ROLE_HEADS for w in cut) else None
+
+
+# ---- finding the mention next to a cue --------------------------------------------------------
+
+_ADVERB_OK = {
+    "also", "later", "then", "again", "previously", "recently", "once", "repeatedly", "further",
+    "simply", "just", "still", "often", "long", "already", "first", "earlier", "initially",
+    "subsequently", "separately", "privately", "publicly", "openly", "flatly", "has", "have", "had",
+    "was", "were", "is", "are", "would", "will", "could", "may", "might", "did", "does", "do", "been", "not", "never", "reportedly", "allegedly", "apparently", "has.", "even", "always",
+    "had,", "once,", "quickly", "immediately", "finally", "eventually", "only",
+}
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
+
+
+def _np_word(word: str) -> str:
+    """'ok' (noun-phrase word), 'det' (ends the phrase at its left), or 'stop'."""
+    core = word.strip("()[]\"'“”‘’")
+    low = core.lower().rstrip(",")
+    if not core:
+        return "stop"
+    if low in DETERMINERS or low in POSSESSIVES:
+        return "det"
+    if core[0].isupper():
+        return "stop" if low in STOP_CAPS and low not in ("the", "a", "an") else "ok"
+    if low in FUNCTION_WORDS:
+        return "stop"
+    if core[0].isdigit():
+        return "ok"
+    if not core[0].isalpha():
+        return "stop"
+    if low.endswith("ly") or (low.endswith("ed") and low not in ROLE_HEADS and low not in ORG_NOUNS):
+        return "stop"
+    return "ok"
+
+
+def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The noun phrase just before a cue verb at `pos` ("A Messenger spokeswoman" in
+    "A Messenger spokeswoman said"), skipping adverbs ("also said") and an interjected phrase set off
+    by commas ("Bryant, the Republican chairman, said"). Searches no further left than `lo`."""
+    toks = _tokens(text, max(lo, pos - 300), pos)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in _ADVERB_OK and not toks[i][2].endswith(","):
+        i -= 1
+    if i < 0:
+        return None
+    if toks[i][2].endswith(","):
+        # an interjection: find the comma that opens it
+        j = i - 1
+        while j >= 0 and i - j < 25 and not toks[j][2].endswith((",", ";", ":")):
+            j -= 1
+        if j < 0 or not toks[j][2].endswith(","):
+            return None
+        i = j
+        end = toks[i][1] - 1
+        word = toks[i][2][:-1]
+    else:
+        end = toks[i][1]
+        word = toks[i][2]
+    low = word.lower().strip("()")
+    if low in PRONOUNS:
+        return (toks[i][0], end)
+    kind = _np_word(word)
+    if kind != "ok" and not (kind == "det" and low in ("one", "two", "several", "some", "many", "most")):
+        return None
+    start = toks[i][0]
+    lower_count = 0
+    j = i - 1
+    while j >= 0 and i - j < 14:
+        w = toks[j][2]
+        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|[A-Z]\\.", w):
+            break
+        k = _np_word(w)
+        if k == "stop":
+            if w == "of" and j > 0 and _is_cap(toks[j - 1][2]) and _is_cap(toks[j + 1][2]):
+                j -= 1
+                continue
+            break
+        if k == "det":
+            start = toks[j][0]
+            break
+        if not _is_cap(w):
+            lower_count += 1
+            if lower_count > 4:
+                break
+        start = toks[j][0]
+        j -= 1
+    # a phrase may not start with a bare lower-case verb-like word: trim to the first noun-ish word
+    return (start, end)
+
+
+def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase right after `pos` ("Jon Ralston" in "said Jon Ralston, who runs …"); an
+    apposition naming a person is included ("the company's spokesman, John Smith")."""
+    toks = _tokens(text, pos, min(hi, pos + 300))
+    i = 0
+    while i < len(toks) and toks[i][2].lower() in ("also", "later", "then", "again", "on", "yesterday"):
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i][2]
+    low = first.lower().strip(",.;:")
+    if low in PRONOUNS:
+        return (toks[i][0], toks[i][0] + len(first.rstrip(",.;:")))
+    k = _np_word(first)
+    if k == "stop" and not first[0].isupper():
+        return None
+    start = toks[i][0]
+    end = start
+    lower_count = 0
+    while i < len(toks):
+        w = toks[i][2]
+        core = w.rstrip(",.;:!?)\"”’")
+        k = _np_word(core) if core else "stop"
+        if i > 0 and toks[i][0] != start and k == "det" and core.lower() not in POSSESSIVES:
+            break
+        if k == "stop" and core not in ("of", "and", "&") and not (core and core[0] == "("):
+            break
+        if core and not _is_cap(core) and k != "det":
+            lower_count += 1
+            if lower_count > 4:
+                break
+        is_abbrev = re.fullmatch(_ABBREV + "|[A-Z]\\.", w) is not None
+        end = toks[i][0] + (len(w) if is_abbrev else len(core))
+        if w != core and not is_abbrev:
+            break
+        i += 1
+    if end <= start:
+        return None
+    # "the company's spokesman, John Smith" / "a spokeswoman, Jane Doe,"
+    if text[end : end + 2] == ", ":
+        m = RUN_RE.match(text, end + 2)
+        if m and not _is_cap(text[start]) and m.end() <= hi:
+            nxt = text[m.end() : m.end() + 1]
+            if nxt in (",", ".", "") or m.end() == hi:
+                end = m.end()
+    # drop a trailing "of"/"and"
+    while True:
+        seg = text[start:end]
+        if seg.endswith((" of", " and", " &")):
+            end = start + seg.rfind(" ")
+        else:
+            break
+    return (start, end) if end > start else None
