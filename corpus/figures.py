@@ -35,6 +35,7 @@ from corpus.numbers import (
     DIGITS,
     FRACTIONS,
     MAGNITUDE,
+    MAGNITUDES,
     PHRASE_TAIL,
     SCALE_ABBREVIATIONS,
     UNICODE_FRACTIONS,
@@ -151,6 +152,8 @@ _DESIGNATORS = frozenset(
     district channel model type class tier stage title game week round level grade act sec
     paragraph schedule form line priority""".split()
 )
+# Scales whose capitalised name precedes a measured value ("Category 4", "Force 10", "Magnitude 7").
+_RATING_WORDS = frozenset(("category", "force", "magnitude", "level"))
 # Words before a 4-digit number that make it a year ("in 1850", "between A.D. 1000 and ...").
 _YEAR_CONTEXT = frozenset(
     "in since from until till by between before after circa c. ca. ad a.d. bc b.c. bce ce year "
@@ -235,6 +238,8 @@ _NUMBER = re.compile(
 )
 _SCI = re.compile(r"\s?[×x*]\s?10\s?(?:\^|\*\*)?\s?([-−]?\d{1,3})\b")
 _SLASH_FRACTION = re.compile(r"/(\d+)(?![\d/])")
+_MIXED_FRACTION = re.compile(r" (\d{1,2})/(\d{1,3})(?![\d/])")
+_DENOMINATORS = frozenset((2, 3, 4, 5, 8, 10, 16, 32, 64, 100))
 _GLUED_SCALE = re.compile(r"(bn|mn|mln|bln|trn|tn|m|M|b|B|k|K)(?![A-Za-z0-9²³])")
 _SPACED_SCALE = re.compile(r"[ \u00a0](bn|mn|mln|bln|trn|tn)\b")
 _SPACED_SCALE_MONEY = re.compile(r"[ \u00a0](m|M|b|B)\b(?![.,]?\d)")
@@ -262,28 +267,31 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-# Spans whose digits are never figures: dates, times, phone numbers, versions, ids, addresses.
-_BLOCK = re.compile(
-    "|".join(
-        [
-            rf"\b{_MONTHS}\.?\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)\b)",
-            rf"\b{_DAY}\s+(?:of\s+)?{_MONTHS}\b",
-            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-            r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?(?![a-z]))?",
-            r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
-            r"\b\d{3,4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b",
-            r"\b\d{1,2}\s*o['’]clock\b",
-            r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",
-            r"(?<![\d,.])(?:\+?\d{1,3}[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}\b",
-            r"\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}\b",
-            r"\b[vV]?\d+(?:\.\d+){2,}\b",
-            r"\b[A-Z][A-Za-z]*-\d+(?:-\d+)+\b",
-            r"\b\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"
-            r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy)\b",
-        ]
-    )
-)
+_BLOCK_DIGIT_FIRST = [
+    rf"{_DAY}\s+(?:of\s+)?{_MONTHS}\b",  # 9 April
+    r"\d{4}-\d{1,2}-\d{1,2}\b",  # 2018-04-09
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",  # 04/09/2018
+    r"\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?(?![a-z]))?",  # 10:30, 1:36.6
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 3pm, 10.45 p.m.
+    r"\d{3,4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b",  # 0401 GMT
+    r"\d{1,2}\s*o['’]clock\b",
+    r"(?<![\d,.])(?:\d{1,3}[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}\b",  # 555-123-4567
+    r"\d+(?:\.\d+){2,}\b",  # versions, IP addresses
+    r"\d+(?:[-–]\d+){2,}\b",  # 4-3-3, 1-800-555
+    r"\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"
+    r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy)\b",  # addresses
+]
+_BLOCK_OTHER = [
+    rf"(?=[A-Z])\b{_MONTHS}\.?\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)\b)",
+    r"(?=[A-Z])\b[A-Z][A-Za-z]*-\d+(?:-\d+)+\b",  # CVE-2018-1234
+    r"(?=[+(])(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",  # (555) 123-4567
+    r"(?=[+(])\+?\d{1,3}[\s.-]\d{3}[.-]\d{3}[.-]\d{4}\b",
+    r"\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}\b",  # +44 20 7946 0958
+    r"\b[vV]\d+(?:\.\d+){2,}\b",
+]
+# Spans whose digits are never figures: dates, times, phone numbers, versions, ids, addresses. Each
+# branch starts with a cheap look-ahead so the scan fails fast at ordinary characters.
+_BLOCK = re.compile(r"(?=\d)\b(?:" + "|".join(_BLOCK_DIGIT_FIRST) + ")|" + "|".join(_BLOCK_OTHER))
 
 _HIGH = (
     "up to a maximum of", "up to", "no more than", "not more than", "as many as", "as much as",
@@ -332,7 +340,7 @@ class _Num:
 
     __slots__ = (
         "start", "end", "value", "mag", "currency", "percent", "unit", "words", "comma", "decimal",
-        "integer4", "qualifier", "qual_kind", "qual_start", "spelled", "has_noun_unit",
+        "integer4", "qualifier", "qual_kind", "qual_start", "spelled",
     )
 
     def __init__(self, start: int, end: int, value: float) -> None:
@@ -350,8 +358,7 @@ class _Num:
         self.qualifier: str | None = None
         self.qual_kind: str | None = None
         self.qual_start = start
-        self.spelled = ""
-        self.has_noun_unit = False
+        self.spelled = ""  # the number as written, without currency or suffixes
 
     def kind(self) -> tuple:
         if self.currency:
@@ -460,11 +467,8 @@ def _read(text: str, pos: int, anchor_end: int) -> tuple[_Num | None, int]:
             pos += 1
     sign = 1.0
     m = _SIGN.match(text, pos)
-    if m and (pos > start or not m.group().startswith(("+", " "))):
-        if "+" not in m.group():
-            sign = -1.0
-        pos = m.end()
-    elif m and m.group() == "+":
+    if m:
+        sign = 1.0 if "+" in m.group() else -1.0
         pos = m.end()
     m = _NUMBER.match(text, pos)
     if not m:
@@ -501,8 +505,7 @@ def _read(text: str, pos: int, anchor_end: int) -> tuple[_Num | None, int]:
 
 
 def _last_magnitude(phrase: str) -> float:
-    from corpus.numbers import MAGNITUDES
-
+    """The largest magnitude word in a spelled phrase: "1.5 million" -> 1e6 (shared in ranges)."""
     mags = [MAGNITUDES.get(w.lower().rstrip("s"), 0.0) for w in re.findall(r"[A-Za-z]+", phrase)]
     mags = [x for x in mags if x]
     return max(mags) if mags else 1.0
@@ -528,10 +531,17 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
         num.value += UNICODE_FRACTIONS[nxt] * (1 if num.value >= 0 else -1)
         end += 1
         nxt = text[end] if end < n else ""
+    if is_digits and nxt == " " and not num.decimal and not num.comma:
+        m = _MIXED_FRACTION.match(text, end)
+        if m and int(m.group(2)) in _DENOMINATORS and int(m.group(1)) < int(m.group(2)):
+            num.value += int(m.group(1)) / int(m.group(2)) * (1 if num.value >= 0 else -1)
+            num.integer4 = False
+            end = m.end()
+            nxt = text[end] if end < n else ""
     if is_digits and nxt == "/":
         m = _SLASH_FRACTION.match(text, end)
         den = int(m.group(1)) if m else 0
-        if m and den in (2, 3, 4, 5, 8, 10, 16, 32, 64, 100) and not num.comma and num.value < den:
+        if m and den in _DENOMINATORS and not num.comma and num.value < den:
             num.value = num.value / den
             num.integer4 = False
             end = m.end()
@@ -550,7 +560,7 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
             abbr = m.group(1)
             mult = SCALE_ABBREVIATIONS[abbr.lower()]
             after = m.end()
-            if abbr in ("m", "M") and not num.currency and abbr == "m" and _metres_context(text, after):
+            if abbr == "m" and not num.currency and _metres_context(text, after):
                 num.unit = "m"
                 end = after
             elif abbr in ("b", "B", "k", "K") and not num.currency and not _plural_follows(text, after):
@@ -572,7 +582,7 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
             end = m.end()
             nxt = text[end] if end < n else ""
     m = _PERCENT.match(text, end)
-    if m and (nxt != "p" or is_digits):
+    if m:
         num.percent = True
         end = m.end()
         num.end = end
@@ -667,16 +677,19 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
             num.qualifier, num.qual_kind, num.qual_start = "sub-", "high", start - len("sub-")
         elif not (w.endswith("to") or w.endswith("minus") or w.endswith("mid")):
             return True, end
-    if end < len(text) and text[end] == "(" or before and before in ")'’/#:@" or (before == "." and start >= 2 and text[start - 2].isdigit()):
+    # "501(c)(3)", "’90s", "24/7", "#1", "1:36", "1.2.3"
+    if end < len(text) and text[end] == "(" or before and before in ")'’/#:@":
+        return True, end
+    if before == "." and start >= 2 and text[start - 2].isdigit():
         return True, end
     prev, gap = _prev_word(text, start)
     prev_core = prev.rstrip(".,:;)")
     lp = prev.lower()
     # Labels: "section 427", "page 5", "No. 1", and capitalised names: "Windows 10", "S&P 500".
-    if plain and gap and prev == prev_core and not _UNIT_AFTER.match(text, end):
+    if plain and gap and prev.rstrip(".") == prev_core and not _UNIT_AFTER.match(text, end):
         if lp.rstrip(".") in _DESIGNATORS:
             return True, end
-        if _is_name_word(text, start, gap, prev, lp) and (
+        if prev == prev_core and _is_name_word(text, start, end, gap, prev, lp) and (
             not num.words and not num.comma or num.words and num.spelled[:1].isupper()
         ):
             return True, end
@@ -703,7 +716,7 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
     return False, end
 
 
-def _is_name_word(text: str, start: int, gap: int, prev: str, lp: str) -> bool:
+def _is_name_word(text: str, start: int, end: int, gap: int, prev: str, lp: str) -> bool:
     """Whether `prev`, right before a number, makes it part of a name ("Windows 10", "iPhone 14").
 
     A capitalised word that is not a function word, unless it is capitalised only because it starts
@@ -711,6 +724,8 @@ def _is_name_word(text: str, start: int, gap: int, prev: str, lp: str) -> bool:
     """
     if not prev[-1:].isalnum() or not any(c.isupper() for c in prev) or lp in _FUNCTION_WORDS:
         return False
+    if lp in _RATING_WORDS or _count_follows(text, end, False):
+        return False  # "Category 4 hurricane"; title case "Hackers Stole 500 Records"
     if prev[1:].islower():
         j = start - gap - len(prev) - 1
         while j >= 0 and text[j] in " \t\u00a0\"“‘'(":
@@ -739,24 +754,24 @@ def _one_is_pronoun(text: str, start: int, end: int, prev: str) -> bool:
     return not words or words[0].lower() in _ONE_PRONOUN_AFTER or words[0].lower() == "another"
 
 
-def _qualify(text: str, num: _Num, lo: int) -> None:
+def _qualify(text: str, num: _Num) -> None:
     """Attach a bound or approximation qualifier written before or after the number."""
     if num.qualifier is None:
-        m = _QUAL_BEFORE.search(text, max(lo, num.start - 40), num.start)
+        m = _QUAL_BEFORE.search(text, max(0, num.start - 40), num.start)
         if m:
             q = m.group("w") or m.group("s")
             key = " ".join(q.lower().split())
             num.qualifier = key
             num.qual_kind = _QUAL_KIND[key]
             num.qual_start = m.start()
+    m = _QUAL_AFTER.match(text, num.end)
+    if m and m.group("glued"):
+        num.end = m.end()  # "87m+", "a million-plus": part of the figure whatever else qualifies it
     if num.qualifier is None:
-        m = _QUAL_AFTER.match(text, num.end)
         if m and m.group("q"):
             num.qualifier, num.qual_kind = m.group("q"), _QUAL_AFTER_KIND[m.group("q")]
         elif m:
             num.qualifier, num.qual_kind = ("+" if m.group() == "+" else "plus"), "low"
-            if m.group("glued"):
-                num.end = m.end()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -775,8 +790,8 @@ def _try_range(text: str, a: _Num, b: _Num) -> str | None:
     if _FROM_BEFORE.search(text, lo, a.start) and _GAP_FROM_TO.fullmatch(gap):
         return "from" if (not ka or not kb or ka == kb) else None
     if _GAP_TO.fullmatch(gap):
-        if "to" not in gap and (a.words or b.words or gap.strip() == "" or a.percent and not b.percent):
-            return None
+        if "to" not in gap and (a.words or b.words or a.percent and not b.percent):
+            return None  # a dash joins digits only: not "five-six", not "5%-10"
         return "to" if (not ka or ka == kb) else None
     m = _GAP_NOUN_TO.fullmatch(gap)
     if m and _counted_noun(text, a.end) and _counted_noun(text, a.end) == _counted_noun(text, b.end):
@@ -879,7 +894,7 @@ def _candidates(text: str) -> list[_Num]:
             continue
         nums.append(num)
     for n in nums:
-        _qualify(text, n, 0)
+        _qualify(text, n)
     return nums
 
 

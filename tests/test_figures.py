@@ -191,6 +191,11 @@ def test_change_is_not_a_range():
         "Each one was checked.",
         "The 1990s were different.",
         "He drives an XC40 and an F-150.",
+        "He was ranked No. 1 in the world.",
+        "They lined up in a 4-3-3 formation.",
+        "Patches cover 19.x versions.",
+        "It is a 501(c)(3) nonprofit.",
+        "Carriers rolled out 5G and enabled 2FA.",
         "Engineers visited between 1600 and 1900 sites.",
     ],
 )
@@ -213,6 +218,19 @@ def test_four_digit_counts_are_not_years():
     assert values("The firm employs 2000 people.") == [2000]
     assert values("It produces 1000 hp.") == [1000]
     assert values("It cost $2019.") == [2019]
+
+
+def test_capitalised_context():
+    # a count in a title-case headline is not a name; a rating scale is not a name either
+    assert values("Hackers Stole 500 Records From Uber") == [500]
+    assert values("It became a Category 4 hurricane.") == [4]
+    # a sentence-initial verb is capitalised only by position
+    assert values("Add 2 1/2 cups of sugar.") == [2.5]
+
+
+def test_plus_suffix_is_part_of_the_figure():
+    fig = only("It has 1.2 million-plus subscribers.")
+    assert (fig.text, fig.low, fig.unit) == ("1.2 million-plus", 1.2e6, "subscribers")
 
 
 def test_glued_prefix_with_comma_is_an_amount():
