@@ -680,6 +680,8 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
     # "501(c)(3)", "’90s", "24/7", "#1", "1:36", "1.2.3"
     if end < len(text) and text[end] == "(" or before and before in ")'’/#:@":
         return True, end
+    if before == "(" and start >= 2 and (text[start - 2] == ")" or text[start - 2].isalnum()):
+        return True, end  # "(c)(3)", "5(3)": subsection numbers
     if before == "." and start >= 2 and text[start - 2].isdigit():
         return True, end
     prev, gap = _prev_word(text, start)
