@@ -150,7 +150,7 @@ _DESIGNATORS = frozenset(
     volume issue episode season part clause rule item step phase figure fig table appendix exhibit
     room suite apt flight route highway interstate gate platform exit row seat lot unit ward
     district channel model type class tier stage title game week round level grade act sec
-    paragraph schedule form line priority""".split()
+    paragraph schedule form line priority versions releases port ports field""".split()
 )
 # Scales whose capitalised name precedes a measured value ("Category 4", "Force 10", "Magnitude 7").
 _RATING_WORDS = frozenset(("category", "force", "magnitude", "level"))
@@ -199,7 +199,7 @@ _ONE_PRONOUN_BEFORE = frozenset(
 _ONE_PRONOUN_AFTER = frozenset(
     """another who that which is was has had can could should would will must might may does did
     are were or and but if because so than another's from to at by with for on into onto after
-    before over under about against without within through like as""".split()
+    before over under about against without within through like as in near""".split()
 )
 _HALF_AFTER = re.compile(
     r"\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|them|these|those|which)\b", re.IGNORECASE
@@ -257,6 +257,10 @@ _QUAL_AFTER = re.compile(
 _QUAL_AFTER_KIND = {"or more": "low", "or over": "low", "or so": "approx", "or less": "high",
                     "or fewer": "high", "or under": "high"}
 _ALPHA_SUFFIX = re.compile(r"[A-Za-zμµ°²³]+(?:/[A-Za-z]+)?")
+# The next item of a list of labels: "Windows 7, 8 and 10", "versions 9.0, 8.5 and 7.0", "ports 139 and 445".
+_LIST_LINK = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|&)\s+)[vV]?\d+(?:\.\d+)*(?![\d,.]?\d|[%A-Za-z])"
+)
 _YEAR_LINK = re.compile(r"(?:[-–/](?:\d{4}|\d{2})|\s*(?:–|-|to|and|or|through|until|till)\s+\d{4})\b")
 _AGE_LINK = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}\b")
 _RANGE_TAIL_M = re.compile(r"-?(?:long|high|tall|wide|deep)\b|\s?\(\s?\d[\d,.]*\s?(?:ft|feet|foot|in|yards?)\b")
@@ -283,7 +287,7 @@ _BLOCK_DIGIT_FIRST = [
 ]
 _BLOCK_OTHER = [
     rf"(?=[A-Z])\b{_MONTHS}\.?\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)\b)",
-    r"(?=[A-Z])\b[A-Z][A-Za-z]*-\d+(?:-\d+)+\b",  # CVE-2018-1234
+    r"(?=[A-Z])\b[A-Z][A-Za-z]*[-–]\d+(?:[-–]\d+)+\b",  # CVE-2018-1234
     r"(?=[+(])(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",  # (555) 123-4567
     r"(?=[+(])\+?\d{1,3}[\s.-]\d{3}[.-]\d{3}[.-]\d{4}\b",
     r"\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}\b",  # +44 20 7946 0958
@@ -678,7 +682,9 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         elif not (w.endswith("to") or w.endswith("minus") or w.endswith("mid")):
             return True, end
     # "501(c)(3)", "’90s", "24/7", "#1", "1:36", "1.2.3"
-    if end < len(text) and text[end] == "(" or before and before in ")'’/#:@":
+    if before == "[":
+        return True, _skip_list(text, end)  # reference marks "[1, 2, 3]"
+    if end < len(text) and text[end] in "(]" or before and before in ")'’/#:@":
         return True, end
     if before == "(" and start >= 2 and (text[start - 2] == ")" or text[start - 2].isalnum()):
         return True, end  # "(c)(3)", "5(3)": subsection numbers
@@ -690,11 +696,11 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
     # Labels: "section 427", "page 5", "No. 1", and capitalised names: "Windows 10", "S&P 500".
     if plain and gap and prev.rstrip(".") == prev_core and not _UNIT_AFTER.match(text, end):
         if lp.rstrip(".") in _DESIGNATORS:
-            return True, end
+            return True, _skip_list(text, end)
         if prev == prev_core and _is_name_word(text, start, end, gap, prev, lp) and (
             not num.words and not num.comma or num.words and num.spelled[:1].isupper()
         ):
-            return True, end
+            return True, _skip_list(text, end)
     if lp == "aged" and plain:
         m = _AGE_LINK.match(text, end)
         return True, m.end() if m else end
@@ -716,6 +722,15 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         if num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
             return True, end
     return False, end
+
+
+def _skip_list(text: str, end: int) -> int:
+    """After a label, the end of the list it heads ("Windows 7, 8 and 10"), stopping before a count."""
+    while True:
+        m = _LIST_LINK.match(text, end)
+        if not m or _count_follows(text, m.end(), False):
+            return end
+        end = m.end()
 
 
 def _is_name_word(text: str, start: int, end: int, gap: int, prev: str, lp: str) -> bool:
