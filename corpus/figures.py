@@ -329,7 +329,20 @@ _FROM_BEFORE = re.compile(
 )
 _GAP_AND = re.compile(r"\s+and\s+$")
 _GAP_TO = re.compile(r"\s*-?\s*to\s*-?\s*$|[-–—]$|\s[–—]\s$")
-_GAP_FROM_TO = re.compile(r"[^;!?]{0,40}?\bto\s+$")
+_GAP_FROM_TO = re.compile(r"(?:\s+[^\s;!?]+){0,4}?\s+to\s+$")
+# Words that start a new clause between "from X" and "to Y": not one range.
+_GAP_CLAUSE = re.compile(r"\b(?:who|which|that|and|but|was|were|is|are|has|have|had|went|then|while)\b", re.I)
+# "rose 0.3% to 2.1%": a change then the new level, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
+    r"|drop(?:s|ped|ping)?|gain(?:s|ed|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
+    r"|slid(?:es|ing)?|slump(?:s|ed|ing)?|grew|grow(?:s|n|ing)?|edg(?:e|es|ed|ing)|(?:was|is|were|are) (?:up|down)"
+    r"|up|down|add(?:s|ed|ing)?|lost|los(?:e|es|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?"
+    r"|boost(?:s|ed|ing)?|trimm(?:ed|ing)|shed(?:s|ding)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
+    r"|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|revis(?:e|es|ed|ing)(?: up| down)?)"
+    r"(?:\s+by)?\s+$",
+    re.IGNORECASE,
+)
 _GAP_NOUN_TO = re.compile(r"\s+([A-Za-z]+)\s+to\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*(?:-[ \t]*)?([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -719,7 +732,7 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         nxt = text[end] if end < len(text) else ""
         if nxt == "-" and not text[end + 1 : end + 2].isdigit():
             return True, end
-        if num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
+        if plain and num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
             return True, end
     return False, end
 
@@ -804,11 +817,13 @@ def _try_range(text: str, a: _Num, b: _Num) -> str | None:
     ka, kb = a.kind(), b.kind()
     if _GAP_AND.fullmatch(gap) and _BETWEEN_BEFORE.search(text, lo, a.start):
         return "between" if (not ka or not kb or ka == kb) else None
-    if _FROM_BEFORE.search(text, lo, a.start) and _GAP_FROM_TO.fullmatch(gap):
+    if _FROM_BEFORE.search(text, lo, a.start) and _GAP_FROM_TO.fullmatch(gap) and not _GAP_CLAUSE.search(gap):
         return "from" if (not ka or not kb or ka == kb) else None
     if _GAP_TO.fullmatch(gap):
         if "to" not in gap and (a.words or b.words or a.percent and not b.percent):
             return None  # a dash joins digits only: not "five-six", not "5%-10"
+        if "to" in gap and ka and _CHANGE_BEFORE.search(text, lo, a.qual_start):
+            return None  # "rose 0.3% to 2.1%", but "fell by 5 to 10 percent" is a range
         return "to" if (not ka or ka == kb) else None
     m = _GAP_NOUN_TO.fullmatch(gap)
     if m and _counted_noun(text, a.end) and _counted_noun(text, a.end) == _counted_noun(text, b.end):

@@ -57,6 +57,7 @@ def values(text: str) -> list[float]:
         ("It has 60GB of storage.", 60, "GB"),
         ("The record is 640bhp.", 640, "bhp"),
         ("Add 1/2 pound of flour.", 0.5, "pounds"),
+        ("Growth slowed to one per cent for men.", 1, "percent"),
         ("A third of the records were encrypted.", 1 / 3, "records"),
         ("One in three users reuse passwords.", 1 / 3, "users"),
         ("Temperatures fell to minus 40 degrees.", -40, "degrees"),
@@ -158,6 +159,12 @@ def test_change_is_not_a_range():
     # "rose 8% to 3.65": a change and a level, not the two ends of one range
     assert values("Shares rose 8.15% to 3.65 on Tuesday.") == [8.15, 3.65]
     assert values("The DAX fell 0.4 per cent to 13176.") == [0.4, 13176]
+    assert values("Inflation rose 0.3% to 2.1% in May.") == [0.3, 2.1]
+    # ... but a change given as a range is one
+    fig = only("Shares fell by 5 to 10 percent.")
+    assert (fig.low, fig.high, fig.unit) == (5, 10, "percent")
+    # "from X ... to Y" across a new clause is not a range
+    assert values("It grew from 5 people who went to 10 meetings.") == [5, 10]
 
 
 # --- not figures ----------------------------------------------------------------------------
