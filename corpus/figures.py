@@ -246,7 +246,8 @@ _SPACED_SCALE_MONEY = re.compile(r"[ \u00a0](m|M|b|B)\b(?![.,]?\d)")
 _PERCENT = re.compile(r"[ \u00a0]?%|[ \u00a0]?(?i:per[ -]?cent|percent|pct)\b|pc\b")
 _FRACTION_AFTER = re.compile(rf"[\s-](?P<f>{_FRACTION_WORDS})\s+of\b", re.IGNORECASE)
 _PROPORTION = re.compile(
-    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{{1,4}}|{WORD_NUMBER})\b(?!\s*(?:%|per\s?cent|percent))",
+    rf"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{WORD_NUMBER})\b"
+    r"(?![.,]\d|\s*(?:%|per\s?cent|percent))",
     re.IGNORECASE,
 )
 # Qualifiers written after the number: "87m+", "a million-plus", "10 days or so", "100 or more".
@@ -264,6 +265,7 @@ _LIST_LINK = re.compile(
 _YEAR_LINK = re.compile(r"(?:[-–/](?:\d{4}|\d{2})|\s*(?:–|-|to|and|or|through|until|till)\s+\d{4})\b")
 _AGE_LINK = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}\b")
 _RANGE_TAIL_M = re.compile(r"-?(?:long|high|tall|wide|deep)\b|\s?\(\s?\d[\d,.]*\s?(?:ft|feet|foot|in|yards?)\b")
+_FEET_BEFORE = re.compile(r"(?:ft|feet|foot|in|inches|'|\"|′|″)\s*\(\s*$")
 _METRE_WORDS = frozenset("long tall high wide deep away above below sprint race hurdles freestyle dash relay".split())
 
 _MONTHS = (
@@ -286,7 +288,8 @@ _BLOCK_DIGIT_FIRST = [
     r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy)\b",  # addresses
 ]
 _BLOCK_OTHER = [
-    rf"(?=[A-Z])\b{_MONTHS}\.?\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)\b)",
+    rf"(?=[A-Z])\b{_MONTHS}\.?\s+{_DAY}(?:\s?[-–]\s?{_DAY})?\b(?![.,]?\d)"
+    r"(?!\s*(?:%|percent|per cent|million|billion)\b)",
     r"(?=[A-Z])\b[A-Z][A-Za-z]*[-–]\d+(?:[-–]\d+)+\b",  # CVE-2018-1234
     r"(?=[+(])(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",  # (555) 123-4567
     r"(?=[+(])\+?\d{1,3}[\s.-]\d{3}[.-]\d{3}[.-]\d{4}\b",
@@ -442,6 +445,13 @@ def _counted_noun(text: str, pos: int) -> str | None:
     lower-case word before a function word ("12 page document" -> "documents")."""
     candidate = None
     prev_of = False
+    if text[pos : pos + 1] == "-":
+        m = _NEXT_WORD.match(text, pos)
+        if m:  # "22-month", "65-year-old", "185-hp": the word joined to the number is its unit
+            w = m.group(1).lower()
+            if w.startswith("year-old"):
+                return "years old"
+            return _UNIT_WORDS.get(w) or _UNIT_SYMBOLS.get(m.group(1)) or _plural(w.split("-")[0])
     for i, word in enumerate(_next_words(text, pos)):
         lw = word.lower().rstrip("'’")
         if lw in _CURRENCY_WORDS and lw not in ("won", "try", "rand"):
@@ -457,7 +467,7 @@ def _counted_noun(text: str, pos: int) -> str | None:
             continue  # "80,000 unique cached pages", "30 million affected users"
         if i == 0 and lw.startswith("year-old"):
             return "years old"
-        proper = word[0].isupper()
+        proper = word[0].isupper() or word_value(lw) is not None
         if _is_plural(lw) or lw in _IRREGULAR_PLURALS and lw not in _WEAK_PLURALS:
             return _plural(lw)
         if not proper:
@@ -577,7 +587,7 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
             abbr = m.group(1)
             mult = SCALE_ABBREVIATIONS[abbr.lower()]
             after = m.end()
-            if abbr == "m" and not num.currency and _metres_context(text, after):
+            if abbr == "m" and not num.currency and _metres_context(text, num.start, after):
                 num.unit = "m"
                 end = after
             elif abbr in ("b", "B", "k", "K") and not num.currency and not _plural_follows(text, after):
@@ -630,9 +640,10 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
     return num, end
 
 
-def _metres_context(text: str, pos: int) -> bool:
-    """After "37m": metres when a length adjective or a feet conversion follows."""
-    if _RANGE_TAIL_M.match(text, pos):
+def _metres_context(text: str, start: int, pos: int) -> bool:
+    """After "37m": metres when a length adjective or a feet conversion follows, or when it is the
+    conversion of a length in feet ("6ft 5in (1.95m)")."""
+    if _RANGE_TAIL_M.match(text, pos) or _FEET_BEFORE.search(text, max(0, start - 16), start):
         return True
     words = _next_words(text, pos, 1)
     return bool(words) and words[0].lower() in _METRE_WORDS
@@ -699,6 +710,8 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         return True, _skip_list(text, end)  # reference marks "[1, 2, 3]"
     if end < len(text) and text[end] in "(]" or before and before in ")'’/#:@":
         return True, end
+    if text[end : end + 1] == ")" and "(" not in text[max(0, start - 30) : start]:
+        return True, end + 1  # an enumerator: "2) He blamed ..."
     if before == "(" and start >= 2 and (text[start - 2] == ")" or text[start - 2].isalnum()):
         return True, end  # "(c)(3)", "5(3)": subsection numbers
     if before == "." and start >= 2 and text[start - 2].isdigit():
@@ -824,6 +837,8 @@ def _try_range(text: str, a: _Num, b: _Num) -> str | None:
             return None  # a dash joins digits only: not "five-six", not "5%-10"
         if "to" in gap and ka and _CHANGE_BEFORE.search(text, lo, a.qual_start):
             return None  # "rose 0.3% to 2.1%", but "fell by 5 to 10 percent" is a range
+        if "to" in gap and a.value > b.value and not (a.mag == 1.0 and b.mag != 1.0):
+            return None  # a result or comparison: "beat Clinton 61% to 34%", "a 52 to 48 vote"
         return "to" if (not ka or ka == kb) else None
     m = _GAP_NOUN_TO.fullmatch(gap)
     if m and _counted_noun(text, a.end) and _counted_noun(text, a.end) == _counted_noun(text, b.end):
@@ -954,8 +969,8 @@ def _fraction_or_proportion(text: str, num: _Num) -> None:
     m = _PROPORTION.match(text, num.end)
     if m:
         d = m.group("d")
-        den = float(d) if d.isdigit() else word_value(d)
-        if den and num.value < den <= 1000 and num.value >= 1:
+        den = float(d.replace(",", "")) if d[0].isdigit() else word_value(d)
+        if den and num.value < den and (den <= 1000 or "," in d) and num.value >= 1:
             num.value = num.value / den
             num.end = m.end()
             num.spelled = text[num.start : num.end]

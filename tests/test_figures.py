@@ -64,6 +64,10 @@ def values(text: str) -> list[float]:
         ("The hornets gained -5 yards.", -5, "yards"),
         ("The team has a .500 record.", 0.5, "records"),
         ("It is one of the people responsible.", 1, "people"),
+        ("Black men have a 1 in 1,000 chance.", 0.001, "chances"),
+        ("The 22-month investigation ended.", 22, "months"),
+        ("A 65-year-old man was arrested.", 65, "years old"),
+        ("He is 6ft tall.", 6, "ft"),
     ],
 )
 def test_values_and_units(text, value, unit):
@@ -160,6 +164,7 @@ def test_change_is_not_a_range():
     assert values("Shares rose 8.15% to 3.65 on Tuesday.") == [8.15, 3.65]
     assert values("The DAX fell 0.4 per cent to 13176.") == [0.4, 13176]
     assert values("Inflation rose 0.3% to 2.1% in May.") == [0.3, 2.1]
+    assert values("Trump beat Clinton 61% to 34% there.") == [61, 34]
     # ... but a change given as a range is one
     fig = only("Shares fell by 5 to 10 percent.")
     assert (fig.low, fig.high, fig.unit) == (5, 10, "percent")
@@ -209,6 +214,8 @@ def test_change_is_not_a_range():
         "It is a 501(c)(3) nonprofit.",
         "Carriers rolled out 5G and enabled 2FA.",
         "Users of Windows 7, 8 and 10 are affected.",
+        "A July 2-16 poll was taken.",
+        "Reasons:\n2) He blamed the media.",
         "UDP ports 137 and 138 were open.",
         "As reported [1, 2, 3]. Then it spread.",
         "It was fixed under CVE–2018–17456.",
@@ -243,6 +250,12 @@ def test_capitalised_context():
     assert values("It became a Category 4 hurricane.") == [4]
     # a sentence-initial verb is capitalised only by position
     assert values("Add 2 1/2 cups of sugar.") == [2.5]
+
+
+def test_metres_in_a_feet_conversion():
+    fig = extract_figures("He is 6ft 5in (1.95m) tall.")[-1]
+    assert (fig.value, fig.unit) == (1.95, "m")
+    assert only("The breach hit 1.95m people.").value == 1.95e6
 
 
 def test_plus_suffix_is_part_of_the_figure():
