@@ -32,98 +32,34 @@ from collections.abc import Sequence
 
 from corpus.extracted import Claim, Figure
 from corpus.numbers import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
     DIGITS,
+    DOLLAR_PREFIXES,
     FRACTIONS,
+    GLUED_ONLY_SYMBOLS,
     MAGNITUDE,
     MAGNITUDES,
     PHRASE_TAIL,
     SCALE_ABBREVIATIONS,
     UNICODE_FRACTIONS,
+    UNIT_SYMBOLS,
+    UNIT_WORDS,
     WORD_NUMBER,
     parse_number_phrase,
     word_value,
 )
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary (the tables of number words, currencies and units are in corpus/numbers.py)
 
-_DOLLAR_PREFIXES = {
-    "US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CDN": "CAD",
-    "NZ": "NZD", "HK": "HKD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN",
-}
-_SYMBOLS = {
-    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "₪": "ILS",
-}
-# Currency codes written before the amount ("EUR50m", "USD 1,700"); "Y=" is Reuters' ASCII yen.
-_CODE_PREFIXES = {
-    code: code
-    for code in (
-        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "SEK",
-        "NOK", "DKK", "ZAR", "BRL", "MXN", "KRW", "RUB", "TRY", "ILS", "MYR", "AED", "SAR",
-    )
-} | {"RMB": "CNY", "NIS": "ILS", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Y=": "JPY"}
-
-# Currency names written after the amount. "pounds" is weight unless a scale word or "sterling" says money.
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "shekel": "ILS",
-    "shekels": "ILS", "nis": "ILS", "ils": "ILS", "franc": "CHF", "francs": "CHF", "chf": "CHF",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "ringgit": "MYR",
-    "rand": "ZAR", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "DKK",
-    "won": "KRW", "bitcoin": "BTC", "bitcoins": "BTC", "aud": "AUD", "cad": "CAD", "hkd": "HKD",
-    "sgd": "SGD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL",
-    "mxn": "MXN", "krw": "KRW", "rub": "RUB", "try": "TRY", "myr": "MYR", "aed": "AED", "sar": "SAR",
-    "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "pesos": "MXN", "dlrs": "USD", "dlr": "USD",
-    "stg": "GBP",
-}
-# Unit phrases after a number, to their canonical form (money words map to ISO codes above).
-_UNIT_WORDS = {
-    "per cent": "percent", "percent": "percent", "per-cent": "percent", "pct": "percent",
-    "percentage points": "percentage points", "percentage point": "percentage points",
-    "pounds sterling": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "danish crowns": "DKK",
-    "danish kroner": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK",
-    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm", "centimeters": "cm",
-    "millimetres": "mm", "millimeters": "mm", "millimeter": "mm", "nanometres": "nm", "nanometers": "nm",
-    "nanometer": "nm", "miles": "miles", "mile": "miles", "square miles": "sq miles",
-    "square feet": "sq ft", "square foot": "sq ft", "square metres": "sq m", "square meters": "sq m",
-    "cubic feet": "cu ft", "feet": "ft", "foot": "ft", "inches": "in", "inch": "in", "yards": "yards",
-    "yard": "yards", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
-    "milligrams": "mg", "milligram": "mg", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons",
-    "ton": "tons", "litres": "l", "liters": "l", "litre": "l", "liter": "l", "gallons": "gallons",
-    "gallon": "gallons", "barrels": "barrels", "barrel": "barrels", "horsepower": "hp",
-    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-    "parts per million": "ppm", "degrees celsius": "°C", "degrees fahrenheit": "°F",
-    "degrees": "degrees", "degree": "degrees", "gigawatts": "GW", "megawatts": "MW",
-    "kilowatts": "kW", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB", "petabytes": "PB",
-    "cents": "cents", "cent": "cents", "cts": "cents", "pence": "pence", "times": "times",
-}
-# Unit symbols, case-sensitive ("GB" is not "gb" is not "Gb"); also used when glued ("60GB").
-_UNIT_SYMBOLS = {
-    "%": "percent", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "nm": "nm", "μm": "μm", "µm": "μm",
-    "ft": "ft", "in": "in", "mi": "miles", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb",
-    "t": "tonnes", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gallons", "mph": "mph",
-    "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "hp": "hp", "bhp": "bhp", "PS": "PS", "kW": "kW",
-    "MW": "MW", "GW": "GW", "TW": "TW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
-    "Nm": "Nm", "lb-ft": "lb-ft", "KB": "KB", "kB": "KB", "MB": "MB", "GB": "GB", "TB": "TB",
-    "PB": "PB", "Kbps": "Kbps", "kbps": "Kbps", "Mbps": "Mbps", "Gbps": "Gbps", "MHz": "MHz",
-    "GHz": "GHz", "°C": "°C", "°F": "°F", "°": "degrees", "m2": "sq m", "m²": "sq m", "m3": "cu m",
-    "km2": "sq km", "km²": "sq km", "sq m": "sq m", "sqm": "sq m", "sq ft": "sq ft", "sq km": "sq km",
-    "GPa": "GPa", "ppm": "ppm", "dB": "dB", "mAh": "mAh", "cc": "cc", "x": "times", "pc": "percent",
-    "p": "pence", "c": "cents", "yo": "years old", "s": "seconds", "ms": "ms", "min": "minutes",
-    "hrs": "hours", "hr": "hours", "h": "hours", "kt": "kt", "kn": "kn", "oz": "oz",
-}
-
-_WORD_UNIT_RE = "|".join(re.escape(w) for w in sorted(_UNIT_WORDS, key=len, reverse=True))
-_SYMBOL_UNIT_RE = "|".join(re.escape(w) for w in sorted(_UNIT_SYMBOLS, key=len, reverse=True))
-# Symbols that are ordinary words or letters when written apart from the number ("3 in severity").
-_GLUED_ONLY = frozenset(("in", "s", "h", "x", "c", "t", "g", "yo", "min", "hr", "ms", "mi"))
+_WORD_UNIT_RE = "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
+_SYMBOL_UNIT_RE = "|".join(re.escape(w) for w in sorted(UNIT_SYMBOLS, key=len, reverse=True))
 _SPACED_SYMBOL_RE = "|".join(
-    re.escape(w) for w in sorted(_UNIT_SYMBOLS, key=len, reverse=True) if w not in _GLUED_ONLY
+    re.escape(w) for w in sorted(UNIT_SYMBOLS, key=len, reverse=True) if w not in GLUED_ONLY_SYMBOLS
 )
-_CURRENCY_WORD_RE = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+_CURRENCY_WORD_RE = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 # A unit right after the number (optionally after one space or a hyphen).
 _UNIT_AFTER = re.compile(
     rf"(?:[ \t\u00a0]?-?[ \t\u00a0]?)(?:(?i:(?P<word>{_WORD_UNIT_RE}|{_CURRENCY_WORD_RE}))"
@@ -451,11 +387,11 @@ def _counted_noun(text: str, pos: int) -> str | None:
             w = m.group(1).lower()
             if w.startswith("year-old"):
                 return "years old"
-            return _UNIT_WORDS.get(w) or _UNIT_SYMBOLS.get(m.group(1)) or _plural(w.split("-")[0])
+            return UNIT_WORDS.get(w) or UNIT_SYMBOLS.get(m.group(1)) or _plural(w.split("-")[0])
     for i, word in enumerate(_next_words(text, pos)):
         lw = word.lower().rstrip("'’")
-        if lw in _CURRENCY_WORDS and lw not in ("won", "try", "rand"):
-            return _CURRENCY_WORDS[lw]
+        if lw in CURRENCY_WORDS and lw not in ("won", "try", "rand"):
+            return CURRENCY_WORDS[lw]
         if lw == "of" and candidate:
             break  # "1/2 pound of flour"
         if lw in _NOUN_SKIP or lw in _OF_DETERMINERS and prev_of:
@@ -482,13 +418,13 @@ def _read(text: str, pos: int, anchor_end: int) -> tuple[_Num | None, int]:
     m = _PREFIX.match(text, pos)
     if m:
         if m.group("dpre"):
-            currency = _DOLLAR_PREFIXES[m.group("dpre")]
+            currency = DOLLAR_PREFIXES[m.group("dpre")]
         elif m.group("dpre1"):
-            currency = _DOLLAR_PREFIXES[m.group("dpre1")]
+            currency = DOLLAR_PREFIXES[m.group("dpre1")]
         elif m.group("sym"):
-            currency = _SYMBOLS[m.group("sym")]
+            currency = CURRENCY_SYMBOLS[m.group("sym")]
         else:
-            currency = _CODE_PREFIXES[m.group("code")]
+            currency = CURRENCY_CODES[m.group("code")]
         pos = m.end()
         if pos < len(text) and text[pos] in " \u00a0":
             pos += 1
@@ -630,7 +566,7 @@ def _read_suffix(text: str, num: _Num, is_digits: bool, scaled: bool) -> tuple[_
             return None, m.end()  # "5G", "2FA", "4WD": names and codes, not quantities
         if suffix == "p" and num.value in (360, 480, 720, 1080, 1440, 2160):
             return None, g.end()  # video resolution
-        num.unit = _UNIT_SYMBOLS[g.group()]
+        num.unit = UNIT_SYMBOLS[g.group()]
         end = g.end()
     if nxt in "'’" and is_digits and not num.unit:
         after = text[end + 1] if end + 1 < n else ""
@@ -988,12 +924,12 @@ def _unit_of(text: str, num: _Num) -> str | None:
     if m:
         if m.group("word"):
             w = " ".join(m.group("word").lower().split())
-            if w in _UNIT_WORDS:
-                return _UNIT_WORDS[w]
+            if w in UNIT_WORDS:
+                return UNIT_WORDS[w]
             if w not in ("won", "try", "rand") or num.mag != 1.0:
-                return _CURRENCY_WORDS[w]
+                return CURRENCY_WORDS[w]
         else:
-            return _UNIT_SYMBOLS[m.group("sym")]
+            return UNIT_SYMBOLS[m.group("sym")]
     noun = _counted_noun(text, num.end)
     if noun == "pounds" and num.mag != 1.0:
         return "GBP"

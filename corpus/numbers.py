@@ -1,7 +1,8 @@
 """English number vocabulary and the parser for spelled-out numbers ("forty million", "half a million").
 
-Kept apart from `figures.py` so the tables (number words, scale words, currencies, units) can be read
-and extended without wading through the context rules that decide which numbers are figures.
+Kept apart from `figures.py` so the tables (number words, scale words, currencies with their ISO
+codes, units with their canonical forms) can be read and extended without wading through the context
+rules that decide which numbers are figures.
 """
 
 from __future__ import annotations
@@ -38,6 +39,80 @@ UNICODE_FRACTIONS = {
     "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
     "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
 }
+
+# Money and units: how amounts are written around a number.
+
+DOLLAR_PREFIXES = {
+    "US": "USD", "U.S.": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CDN": "CAD",
+    "NZ": "NZD", "HK": "HKD", "S": "SGD", "SG": "SGD", "NT": "TWD", "R": "BRL", "MX": "MXN",
+}
+CURRENCY_SYMBOLS = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS",
+}
+# Currency codes written before the amount ("EUR50m", "USD 1,700"); "Y=" is Reuters' ASCII yen.
+CURRENCY_CODES = {
+    code: code
+    for code in (
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "SEK",
+        "NOK", "DKK", "ZAR", "BRL", "MXN", "KRW", "RUB", "TRY", "ILS", "MYR", "AED", "SAR",
+    )
+} | {"RMB": "CNY", "NIS": "ILS", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Y=": "JPY"}
+
+# Currency names written after the amount. "pounds" is weight unless a scale word or "sterling" says money.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "shekel": "ILS",
+    "shekels": "ILS", "nis": "ILS", "ils": "ILS", "franc": "CHF", "francs": "CHF", "chf": "CHF",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "ringgit": "MYR",
+    "rand": "ZAR", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "DKK",
+    "won": "KRW", "bitcoin": "BTC", "bitcoins": "BTC", "aud": "AUD", "cad": "CAD", "hkd": "HKD",
+    "sgd": "SGD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL",
+    "mxn": "MXN", "krw": "KRW", "rub": "RUB", "try": "TRY", "myr": "MYR", "aed": "AED", "sar": "SAR",
+    "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "pesos": "MXN", "dlrs": "USD", "dlr": "USD",
+    "stg": "GBP",
+}
+# Unit phrases after a number, to their canonical form (money words map to ISO codes above).
+UNIT_WORDS = {
+    "per cent": "percent", "percent": "percent", "per-cent": "percent", "pct": "percent",
+    "percentage points": "percentage points", "percentage point": "percentage points",
+    "pounds sterling": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "danish crowns": "DKK",
+    "danish kroner": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm", "centimeters": "cm",
+    "millimetres": "mm", "millimeters": "mm", "millimeter": "mm", "nanometres": "nm", "nanometers": "nm",
+    "nanometer": "nm", "miles": "miles", "mile": "miles", "square miles": "sq miles",
+    "square feet": "sq ft", "square foot": "sq ft", "square metres": "sq m", "square meters": "sq m",
+    "cubic feet": "cu ft", "feet": "ft", "foot": "ft", "inches": "in", "inch": "in", "yards": "yards",
+    "yard": "yards", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
+    "milligrams": "mg", "milligram": "mg", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons",
+    "ton": "tons", "litres": "l", "liters": "l", "litre": "l", "liter": "l", "gallons": "gallons",
+    "gallon": "gallons", "barrels": "barrels", "barrel": "barrels", "horsepower": "hp",
+    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "parts per million": "ppm", "degrees celsius": "°C", "degrees fahrenheit": "°F",
+    "degrees": "degrees", "degree": "degrees", "gigawatts": "GW", "megawatts": "MW",
+    "kilowatts": "kW", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB", "petabytes": "PB",
+    "cents": "cents", "cent": "cents", "cts": "cents", "pence": "pence", "times": "times",
+}
+# Unit symbols, case-sensitive ("GB" is not "gb" is not "Gb"); also used when glued ("60GB").
+UNIT_SYMBOLS = {
+    "%": "percent", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "nm": "nm", "μm": "μm", "µm": "μm",
+    "ft": "ft", "in": "in", "mi": "miles", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb",
+    "t": "tonnes", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gallons", "mph": "mph",
+    "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "hp": "hp", "bhp": "bhp", "PS": "PS", "kW": "kW",
+    "MW": "MW", "GW": "GW", "TW": "TW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "TWh": "TWh",
+    "Nm": "Nm", "lb-ft": "lb-ft", "KB": "KB", "kB": "KB", "MB": "MB", "GB": "GB", "TB": "TB",
+    "PB": "PB", "Kbps": "Kbps", "kbps": "Kbps", "Mbps": "Mbps", "Gbps": "Gbps", "MHz": "MHz",
+    "GHz": "GHz", "°C": "°C", "°F": "°F", "°": "degrees", "m2": "sq m", "m²": "sq m", "m3": "cu m",
+    "km2": "sq km", "km²": "sq km", "sq m": "sq m", "sqm": "sq m", "sq ft": "sq ft", "sq km": "sq km",
+    "GPa": "GPa", "ppm": "ppm", "dB": "dB", "mAh": "mAh", "cc": "cc", "x": "times", "pc": "percent",
+    "p": "pence", "c": "cents", "yo": "years old", "s": "seconds", "ms": "ms", "min": "minutes",
+    "hrs": "hours", "hr": "hours", "h": "hours", "kt": "kt", "kn": "kn", "oz": "oz",
+}
+
+# Symbols that are ordinary words or letters when written apart from the number ("3 in severity").
+GLUED_ONLY_SYMBOLS = frozenset(("in", "s", "h", "x", "c", "t", "g", "yo", "min", "hr", "ms", "mi"))
 
 _UNITS_ALT = "|".join(sorted(SMALL, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
