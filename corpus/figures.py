@@ -60,10 +60,11 @@ _SPACED_SYMBOL_RE = "|".join(
     re.escape(w) for w in sorted(UNIT_SYMBOLS, key=len, reverse=True) if w not in GLUED_ONLY_SYMBOLS
 )
 _CURRENCY_WORD_RE = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+_ISO_CODE_RE = "|".join(c for c in CURRENCY_CODES if c.isalpha() and c.isupper() and len(c) == 3)
 # A unit right after the number (optionally after one space or a hyphen).
 _UNIT_AFTER = re.compile(
     rf"(?:[ \t\u00a0]?-?[ \t\u00a0]?)(?:(?i:(?P<word>{_WORD_UNIT_RE}|{_CURRENCY_WORD_RE}))"
-    rf"|(?P<sym>{_SPACED_SYMBOL_RE}))(?![A-Za-z0-9])"
+    rf"|(?P<code>{_ISO_CODE_RE})|(?P<sym>{_SPACED_SYMBOL_RE}))(?![A-Za-z0-9])"
 )
 _GLUED_UNIT = re.compile(rf"(?:{_SYMBOL_UNIT_RE})(?![A-Za-z0-9])")
 
@@ -388,10 +389,14 @@ def _counted_noun(text: str, pos: int) -> str | None:
             if w.startswith("year-old"):
                 return "years old"
             return UNIT_WORDS.get(w) or UNIT_SYMBOLS.get(m.group(1)) or _plural(w.split("-")[0])
+    last = ""
     for i, word in enumerate(_next_words(text, pos)):
         lw = word.lower().rstrip("'’")
-        if lw in CURRENCY_WORDS and lw not in ("won", "try", "rand"):
+        if lw in CURRENCY_WORDS:
             return CURRENCY_WORDS[lw]
+        if f"{last} {lw}" in UNIT_WORDS:
+            return UNIT_WORDS[f"{last} {lw}"]  # "1,000 South Korean won"
+        last = lw
         if lw == "of" and candidate:
             break  # "1/2 pound of flour"
         if lw in _NOUN_SKIP or lw in _OF_DETERMINERS and prev_of:
@@ -926,8 +931,9 @@ def _unit_of(text: str, num: _Num) -> str | None:
             w = " ".join(m.group("word").lower().split())
             if w in UNIT_WORDS:
                 return UNIT_WORDS[w]
-            if w not in ("won", "try", "rand") or num.mag != 1.0:
-                return CURRENCY_WORDS[w]
+            return CURRENCY_WORDS[w]
+        if m.group("code"):
+            return CURRENCY_CODES[m.group("code")]
         else:
             return UNIT_SYMBOLS[m.group("sym")]
     noun = _counted_noun(text, num.end)

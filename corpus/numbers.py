@@ -59,17 +59,15 @@ CURRENCY_CODES = {
     )
 } | {"RMB": "CNY", "NIS": "ILS", "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Y=": "JPY"}
 
-# Currency names written after the amount. "pounds" is weight unless a scale word or "sterling" says money.
+# Currency names written after the amount (ISO codes after it, "110 JPY", are matched case-sensitively
+# from CURRENCY_CODES). Not "won", "rand": common words. "pounds" is weight unless a scale word or
+# "sterling" says money.
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rmb": "CNY", "cny": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "shekel": "ILS",
-    "shekels": "ILS", "nis": "ILS", "ils": "ILS", "franc": "CHF", "francs": "CHF", "chf": "CHF",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "ringgit": "MYR",
-    "rand": "ZAR", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "DKK",
-    "won": "KRW", "bitcoin": "BTC", "bitcoins": "BTC", "aud": "AUD", "cad": "CAD", "hkd": "HKD",
-    "sgd": "SGD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL",
-    "mxn": "MXN", "krw": "KRW", "rub": "RUB", "try": "TRY", "myr": "MYR", "aed": "AED", "sar": "SAR",
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "shekel": "ILS",
+    "shekels": "ILS", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "ringgit": "MYR", "lira": "TRY", "krona": "SEK",
+    "kronor": "SEK", "krone": "NOK", "kroner": "DKK", "bitcoin": "BTC", "bitcoins": "BTC",
     "dirhams": "AED", "riyals": "SAR", "naira": "NGN", "pesos": "MXN", "dlrs": "USD", "dlr": "USD",
     "stg": "GBP",
 }
@@ -78,7 +76,8 @@ UNIT_WORDS = {
     "per cent": "percent", "percent": "percent", "per-cent": "percent", "pct": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",
     "pounds sterling": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "danish crowns": "DKK",
-    "danish kroner": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK",
+    "danish kroner": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK", "korean won": "KRW",
+    "south african rand": "ZAR",
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm", "centimeters": "cm",
     "millimetres": "mm", "millimeters": "mm", "millimeter": "mm", "nanometres": "nm", "nanometers": "nm",

@@ -54,6 +54,8 @@ def values(text: str) -> list[float]:
         ("The company paid $12.50 per share.", 12.5, "USD"),
         ("The bank moved US $1.1 million overnight.", 1.1e6, "USD"),
         ("The fund is worth 9 billion shekels.", 9e9, "ILS"),
+        ("The rate is 110 JPY to the dollar.", 110, "JPY"),
+        ("It cost 1,000 South Korean won.", 1000, "KRW"),
         ("It has 60GB of storage.", 60, "GB"),
         ("The record is 640bhp.", 640, "bhp"),
         ("Add 1/2 pound of flour.", 0.5, "pounds"),
@@ -179,6 +181,7 @@ def test_change_is_not_a_range():
     "text",
     [
         "The breach was found in 2018.",
+        "Trump in 2016 won the election.",
         "Starting on Monday, April 9, we will show people a link.",
         "It happened on 9 April 2018 in London.",
         "The log entry is dated 2018-04-09.",
