@@ -721,7 +721,8 @@ def _is_name_word(text: str, start: int, end: int, gap: int, prev: str, lp: str)
 
 def _count_follows(text: str, pos: int, any_plural: bool) -> bool:
     """A unit or a counted noun right after `pos` ("2000 people", "1520 sq m")."""
-    if _UNIT_AFTER.match(text, pos):
+    m = _UNIT_AFTER.match(text, pos)
+    if m and m.group().strip().lower() != "times":  # "in 2008 times were hard"
         return True
     words = _next_words(text, pos, 1)
     nxt = words[0].lower() if words else ""

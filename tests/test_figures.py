@@ -182,6 +182,7 @@ def test_change_is_not_a_range():
     [
         "The breach was found in 2018.",
         "Trump in 2016 won the election.",
+        "In 2008 times were hard.",
         "Starting on Monday, April 9, we will show people a link.",
         "It happened on 9 April 2018 in London.",
         "The log entry is dated 2018-04-09.",
