@@ -1,11 +1,171 @@
-"""Attributed statements (placeholder while quotes are tuned)."""
+"""Attributed statements: who is reported to have said or held what, quoted or not.
+
+Direct claims are the quotations (`direct=True`, same source as the quote). Indirect ones come from
+the same reporting cues read the other way: the content is the clause the cue governs,
+after it (`Cambridge Analytica said in a statement on Wednesday that the data leak affected 30
+million users`, `Facebook denied that this was a data breach`, `according to the regulator, …`) or
+before it (`…, officials said.`, `…, according to the regulator.`); a cue in the middle of its
+sentence (`The plan, he said, will fail`) reports both halves, one claim each. A quotation inside
+indirect speech (`told reporters that the company "didn't do enough" to …`) belongs to that claim
+and makes no claim of its own. Pull-quotes and their credit lines repeat a claim: they make none.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from corpus.extracted import Claim, Quote
+from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
+from corpus.quotes import extract_quotes
+
+_TRIM = " \t\n\xa0,;:—–-"
+# "that" opening the content, possibly after a short setting: "said on Wednesday that …"
+_LEAD = re.compile(r"[\s,:;—–-]*(?:(?:[^\s\x01]+\s+){0,9}?that\b\s*)?", re.IGNORECASE)
+_TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
+_MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Claim]:
-    return []
+    """Every attributed statement in `text`, in text order. Pass the quotes already extracted from
+    the same text to save the work of finding them again."""
+    if quotes is None:
+        quotes = extract_quotes(text)
+    an = analyse(text)
+    skip = _pull_spans(an, quotes)
+    claims: list[Claim] = []
+    indirect: list[Claim] = []
+    for sent in an.sentences:
+        if any(a <= sent.start < b for a, b in skip):
+            continue
+        for cue in sent.cues:
+            if cue.speaker_start is None or cue.resolution is None:
+                continue
+            for start, end in _contents(an, sent, cue, sent.cues):
+                if _is_quoted(an, start, end):
+                    continue  # a direct quotation: claimed below from its Quote
+                indirect.append(_claim(an, start, end, cue, direct=False))
+    indirect = _dedupe(indirect)
+    for q in quotes:
+        if q.kind == "pull" or q.aside is not None:
+            continue
+        if q.kind == "partial" and any(c.start <= q.start and q.end <= c.end for c in indirect):
+            continue  # quoted words inside someone's indirect speech
+        claims.append(Claim(q.start, q.end, q.text, q.speaker, q.speaker_start, q.speaker_end, q.cue, True))
+    claims.extend(indirect)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _claim(an: Analysis, start: int, end: int, cue: Cue, direct: bool) -> Claim:
+    res = cue.resolution
+    return Claim(start, end, an.text[start:end], res.name if res else None, cue.speaker_start,
+                 cue.speaker_end, an.text[cue.start : cue.end].strip(), direct)
+
+
+def _pull_spans(an: Analysis, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Paragraphs that are pull-quotes (or their credit lines) in the text itself."""
+    spans = []
+    for q in quotes:
+        if q.kind == "pull" and q.aside is None:
+            spans.append((q.start, q.end))
+            if q.speaker_start is not None:
+                spans.append((q.speaker_start, q.speaker_end))
+    return spans
+
+
+def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]]:
+    """Content spans a cue reports, trimmed of "that", commas and final punctuation."""
+    masked = an.masked
+    ss, se = sent.start, sent.end
+    first = min(cue.start, cue.speaker_start)
+    last = max(cue.end, cue.speaker_end)
+    before = (ss, first)
+    after = (last, se)
+    if cue.mode == "acc":
+        # "According to X, …" / "…, according to X."
+        if masked[ss:first].strip(" ,") == "":
+            return _spans(an, [_after_comma(masked, last, se)], lead=True)
+        return _spans(an, [before])
+    if cue.mode in ("inv", "post"):
+        spans = [before]
+        rest = masked[last:se]
+        if rest.strip(_TAIL_PUNCT) and rest.lstrip().startswith(","):
+            spans.append(_after_comma(masked, last, se))
+        return _spans(an, spans)
+    if cue.mode == "colon":
+        return _spans(an, [(cue.end + 1, se)], lead=True)
+    # "X said (that) …", with the subject at the start of its clause; or "…, X said." at the end
+    pre_text = masked[ss:first].rstrip()
+    post_text = masked[last:se].strip(_TAIL_PUNCT)
+    if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
+        return []  # "X said, “…”": the cue reports the quotation, claimed from its Quote
+    if pre_text.endswith(",") and len(pre_text.split()) >= _MIN_WORDS and (
+            not post_text or masked[last:se].lstrip().startswith(",") or _short_adjunct(post_text)):
+        spans = [(ss, len(pre_text) + ss - 1)]
+        if post_text and masked[last:se].lstrip().startswith(",") and not _short_adjunct(post_text):
+            spans.append(_after_comma(masked, last, se))
+        return _spans(an, spans)
+    # the content ends where a later cue closes the sentence ("…, Bloomberg reported"); a stance
+    # ("criticized Y for Z") ends with its clause
+    end = se
+    if not cue.speech:
+        m = _CLAUSE_BREAK.search(masked, last, se)
+        if m:
+            end = m.start()
+    for other in cues:
+        o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
+        if o_first > last and masked[last:o_first].rstrip().endswith(","):
+            end = min(end, masked.rfind(",", last, o_first))
+    return _spans(an, [(last, end)], lead=True)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|"
+                           r"[a-z]+ing)\b|;|\s—\s|\s–\s")
+
+
+def _short_adjunct(s: str) -> bool:
+    """"on Monday", "in a statement", "last week": words after a closing cue that add no content."""
+    words = s.split()
+    return len(words) <= 5 and not re.search(r"\b(?:that|is|was|are|were|will|would|has|have|had)\b", s)
+
+
+def _after_comma(masked: str, pos: int, se: int) -> tuple[int, int]:
+    comma = masked.find(",", pos, se)
+    return (comma + 1 if comma >= 0 else pos, se)
+
+
+def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> list[tuple[int, int]]:
+    out = []
+    text = an.text
+    for s, e in spans:
+        m = _LEAD.match(an.masked, s, e) if lead else None
+        if m:
+            s = m.end()
+        while e > s and text[e - 1] in _TAIL_PUNCT:
+            e -= 1
+        while s < e and text[s] in _TRIM:
+            s += 1
+        if e > s and len(_WORD.findall(text[s:e])) >= _MIN_WORDS:
+            out.append((s, e))
+    return out
+
+
+def _is_quoted(an: Analysis, start: int, end: int) -> bool:
+    """Is the content (almost) all inside quotation marks? Then it is a direct quotation."""
+    seg = an.masked[start:end]
+    inside = seg.count(MASK)
+    outside = len(_WORD.findall(seg.replace(MASK, " ")))
+    return inside > 0 and outside <= 2
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per content span: a cue inside another cue's content ("X said Y told Z that …")
+    keeps the claim of the innermost cue only when spans coincide."""
+    seen: dict[tuple[int, int], Claim] = {}
+    for c in claims:
+        key = (c.start, c.end)
+        if key not in seen:
+            seen[key] = c
+    return list(seen.values())

@@ -20,13 +20,29 @@ SPEECH_VERBS = (
     "elaborate recount charge chide scoff sneer complain concur agree disagree email text read continue "
     "conclude interject chime inform assure advise announce affirm aver blast slam mock fume rail gush "
     "cheer snap quote describe concede specify guarantee threaten order plead beg hint indicate imply "
-    "point object protest acknowledge contest dispute retort rebut"
+    "point object protest acknowledge contest dispute retort rebut chant sing quip jab gripe grumble "
+    "sigh laugh marvel recommend reassure acknowledge surmise theorize speculate muse relate recount "
+    "acknowledge predict forecast clarify confide concede counsel declare interrupt intone murmur note "
+    "plead pledge preach proclaim rage rant recall reflect reply rule shrug snarl sob summarize "
+    "summarise tease trumpet volunteer wail whine write"
 ).split()
 
 # Cognition / position verbs: report a belief, not words; only for indirect claims.
 BELIEF_VERBS = (
     "think believe feel hope fear expect know worry doubt understand reckon guess assume suspect "
     "conclude find show calculate forecast project anticipate"
+).split()
+
+# Position verbs: the subject takes a stand on something (an indirect claim whose content is the
+# verb's complement: "X criticized Y for Z", "X wants to …"); never the frame of a direct quote.
+POSITION_VERBS = (
+    "call accuse criticize criticise endorse praise defend reject support oppose want plan seem appear "
+    "decline cite offer express propose vote refuse attack blame condemn dismiss challenge hail welcome "
+    "applaud back favor favour push seek intend aim consider regard view describe label dub brand "
+    "characterize characterise compare liken refer mention highlight emphasize acknowledge pitch tout "
+    "slam lambast mock ridicule dispute denounce decry fault credit thank congratulate commend recognize "
+    "recognise insist demand request invite encourage caution advocate champion embrace promote "
+    "question doubt suggest signal indicate"
 ).split()
 
 _IRREGULAR = {
@@ -43,7 +59,9 @@ _IRREGULAR = {
     "understand": ("understands", "understood", "understanding"),
     "swear": ("swears", "swore", "swearing", "sworn"),
     "speak": ("speaks", "spoke", "speaking"),
+    "sing": ("sings", "sang", "singing", "sung"),
     "chide": ("chides", "chided", "chiding"),
+    "seek": ("seeks", "sought", "seeking"),
 }
 
 
@@ -55,7 +73,8 @@ def inflect(verb: str) -> tuple[str, ...]:
         past, ing = verb + "d", verb[:-1] + "ing"
     elif verb.endswith("y") and verb[-2] not in "aeiou":
         past, ing = verb[:-1] + "ied", verb + "ing"
-    elif verb in ("admit", "commit", "regret", "rebut", "snap", "chat", "plan"):
+    elif verb in ("admit", "commit", "regret", "rebut", "snap", "chat", "plan", "quip", "jab", "rip", "drop",
+                  "sob", "nag", "beg", "stop", "shrug", "snarl"):
         past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
     else:
         past, ing = verb + "ed", verb + "ing"
@@ -88,12 +107,16 @@ _AMBIGUOUS = {"post", "posts", "text", "texts", "point", "points", "order", "ord
               "promises", "fear", "fears", "hope", "hopes", "worry", "worries", "blast", "blasts", "snap",
               "plead", "threaten", "guarantee", "specify", "beg", "describe", "described",
               "describes", "imply", "indicate", "indicated", "indicates", "hint", "contest", "protest",
-              "dispute", "ask", "asked", "asks", "saying"}
+              "dispute", "ask", "asked", "asks", "saying", "sing", "sings", "laugh", "laughs", "sigh",
+              "sighs", "rule", "rules", "ruled", "relate", "reflect", "reflects", "volunteer", "trumpet",
+              "rage", "rant", "note", "notes", "jab", "jabs", "counsel", "plead", "recommend", "laughed",
+              "reads", "reading", "sighed", "ruling", "relates", "related", "reflected", "rages", "raged"}
 
 # Participles and -ing forms mostly introduce a quote after the main clause (", adding: …").
 _GERUNDS = {f for f, base in SPEECH_FORMS.items() if f.endswith("ing")}
 
-ALL_CUE_FORMS = {**BELIEF_FORMS, **SPEECH_FORMS}
+POSITION_FORMS = {f: b for f, b in _forms(POSITION_VERBS).items() if f not in SPEECH_FORMS}
+ALL_CUE_FORMS = {**POSITION_FORMS, **BELIEF_FORMS, **SPEECH_FORMS}
 
 # Verbs that introduce a direct quotation on their own (no "that") and whose subject is the speaker.
 QUOTE_FORMS = set(SPEECH_FORMS)
@@ -112,10 +135,29 @@ def is_ambiguous(word: str) -> bool:
     return word.lower() in _AMBIGUOUS
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+def trie_pattern(words) -> str:
+    """A regex alternation shaped as a trie, so the engine never backtracks through hundreds of
+    alternatives (much faster than "said|says|…" for a long word list)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
 
 
+# Every cue form, lower case as verbs are written; callers decide from context what it attributes.
+CUE_WORD_RE = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % trie_pattern(ALL_CUE_FORMS))
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|as reported by|in the words of)\s+")
 
 # Phrases that extend a cue verb: "said in a statement", "told reporters", "wrote on Twitter".

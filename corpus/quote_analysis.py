@@ -20,6 +20,8 @@ from functools import lru_cache
 from corpus.cues import (
     ACCORDING_RE,
     ALL_CUE_FORMS,
+    POSITION_FORMS,
+    trie_pattern,
     CUE_TAIL_RE,
     SPEECH_FORMS,
     TOLD_OBJECT_RE,
@@ -31,7 +33,11 @@ from corpus.sentences import sentence_spans
 from corpus.speakers import PRONOUNS, Registry, Resolution, phrase_after, subject_before
 
 MASK = "\x01"
-_ALPHA_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+# Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").
+_CUE_RE = re.compile(
+    r"(?<![\w'’-])(?:%s|put(?= it\b)|(?:Said|Says|Added|Asked|Wrote|Writes|Adds|Explained|Recalled|Noted)"
+    r"(?= [A-Z]))(?![\w'’-])" % trie_pattern(ALL_CUE_FORMS)
+)
 _TERMINAL = ".!?"
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01]*")
 _COORD = re.compile(r"\s(?:and|but)(?:\s+(?:then|also|later|again|repeatedly|quickly|\w+ly))?\s+$")
@@ -92,7 +98,8 @@ def analyse(text: str) -> Analysis:
                 pi += 1
             sentences.append(sent)
     registry.sentence_starts = [s.start for s in sentences]
-    cue_words = [m for m in _ALPHA_RE.finditer(masked) if m.group().lower() in ALL_CUE_FORMS]
+    # verbs are written in lower case: "Hope Hicks said" has one cue, not two
+    cue_words = list(_CUE_RE.finditer(masked))
     ci = 0
     for sent in sentences:
         while ci < len(cue_words) and cue_words[ci].start() < sent.start:
@@ -126,6 +133,8 @@ def _mask(text: str, passages: list[Passage]) -> str:
 def _cue_end(masked: str, verb: str, verb_end: int, limit: int) -> int:
     """Extend a cue verb with its listener or setting: "told reporters", "said in a statement"."""
     end = verb_end
+    if verb == "put":
+        return verb_end + 3  # "as X put it"
     if verb.lower() in ("told", "tell", "tells", "telling"):
         m = TOLD_OBJECT_RE.match(masked, end, limit)
         if m:
@@ -145,10 +154,17 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         vs, ve = m.span()
         word = m.group()
         low = word.lower()
-        speech = low in SPEECH_FORMS
+        speech = low in SPEECH_FORMS or low == "put"
         lo = max([b for b in bounds if b <= vs], default=ss)
         gap = masked[lo:vs]
         after_quote = lo > ss and MASK not in gap
+        if word in _FRONTED:
+            # "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”"
+            if vs == ss:
+                sp = phrase_after(masked, ve, se)
+                if sp is not None:
+                    cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
+            continue
         if after_quote and _ONLY_PUNCT.fullmatch(gap):
             if speech:
                 # "…," said Jon Ralston / "…," says the company
@@ -174,7 +190,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
                 cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "ger", True))
             continue
         sp = None
-        if after_quote and not any(lo < c < vs for c in cue_starts):
+        if after_quote and _opening_passage(masked, ss, lo, passages, sent) \
+                and not any(lo < c < vs for c in cue_starts):
             # "…," Harry Bond, 30, of Raleigh, who was polled, said: all between is the speaker
             sp = _post_subject(masked, lo, vs)
         if sp is None:
@@ -187,10 +204,13 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         if sp is None:
             continue
         post = after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None
-        if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se):
+        if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se) \
+                and not _SOURCE_NOUN.search(masked, sp[0], sp[1]):
             continue
         if _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
             continue  # passive: "are believed to", "was told"
+        if low in POSITION_FORMS and not _position_subject(masked, sp, low):
+            continue
         cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "post" if post else "pre", speech))
     seg = masked[ss:se]
     has_acc = "ccording to" in seg or "reported by" in seg or "words of" in seg
@@ -205,13 +225,53 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         colon = _colon_cue(masked, ss, p.start, cues)
         if colon is not None:
             cues.append(colon)
-        post = _verb_after(text, masked, p, se, cues)
+        post = _verb_after(text, masked, p, se, cues) or _dash_credit(masked, p, se)
         if post is not None:
             cues.append(post)
     cues.sort(key=lambda c: c.start)
     return cues
 
 
+# Documents and studies report findings with verbs that are ambiguous elsewhere ("a poll shows").
+_SOURCE_NOUN = re.compile(
+    r"\b(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|data|research|document|documents|"
+    r"memo|letter|statement|filing|audit|investigation|review|figures|records|numbers|estimate|estimates|"
+    r"findings|paper|tally|count|census|index|model|forecast|projections)\b$"
+)
+_OPENING_TEXT = re.compile(r"[\s(\-—–]*(?:(?:and|but|or|so|then|yet|still)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _opening_passage(masked: str, ss: int, lo: int, passages: list[Passage], sent: Sentence) -> bool:
+    """Is the passage ending at `lo` at the head of its sentence (or after a colon or another
+    passage)? Only then do the words after it name its speaker (`"…," Harry Bond, 30, said`)."""
+    for i in sent.passages:
+        if passages[i].end == lo:
+            before = masked[ss : passages[i].start]
+            return _OPENING_TEXT.fullmatch(before) is not None or before.rstrip().endswith((":", MASK))
+    return False
+
+
+_NOUN_LIKE = {"call", "calls", "plan", "plans", "offer", "offers", "support", "attack", "attacks", "vote",
+              "votes", "aim", "aims", "view", "views", "credit", "credits", "push", "signal", "signals",
+              "question", "questions", "doubt", "doubts", "brand", "brands", "label", "labels", "challenge",
+              "challenges", "request", "requests", "demand", "demands", "welcome", "pitch", "favor", "favour",
+              "thanks", "back", "backs", "cite", "dispute", "disputes", "refer", "mention", "mentions", "aim",
+              "praise", "blame", "want", "seek", "offered", "appear", "seem", "consider", "question"}
+
+
+def _position_subject(masked: str, sp: tuple[int, int], low: str) -> bool:
+    """A position verb needs a real subject: not a possessive ("Trump's plan would …"), and for
+    words that are often nouns ("the plan calls for"), a name or a pronoun."""
+    subj = masked[sp[0] : sp[1]]
+    if subj.endswith(("'s", "’s")):
+        return False
+    if low in _NOUN_LIKE:
+        last = subj.split()[-1]
+        return last[:1].isupper() or last.lower() in PRONOUNS
+    return True
+
+
+_FRONTED = {"Said", "Says", "Added", "Asked", "Wrote", "Writes", "Adds", "Explained", "Recalled", "Noted"}
 _BASE_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "reply", "respond",
                 "answer", "declare", "announce", "state", "warn", "tweet", "joke", "recall", "admit",
                 "put", "quote", "stress", "insist", "claim"}
@@ -273,15 +333,31 @@ def _verb_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) ->
     return Cue(m.start(2), m.end(2), m.end(2), s0, s1, "post", True)
 
 
+_DASH_CREDIT = re.compile(r"[ \xa0]*[―—–][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})")
+
+
+def _dash_credit(masked: str, p: Passage, se: int) -> Cue | None:
+    """`“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan`: a name after a dash."""
+    m = _DASH_CREDIT.match(masked, p.end, se + 80)
+    if m is None:
+        return None
+    return Cue(p.end, m.start(1), m.start(1), m.start(1), m.end(1), "post", True)
+
+
 _NOT_VERBS = {"is", "was", "has", "does", "this", "his", "its", "as", "us", "news", "always", "says",
               "needs", "thus", "less", "unless", "yes", "series", "times", "years", "days", "was,"}
 
 
 def _ambiguous_ok(masked: str, ve: int, se: int) -> bool:
     """A cue word that is often something else counts when it introduces words: colon, comma,
-    "that", or a quotation right after."""
+    "that", or a quotation right after, also after a short object ("asked the crowd, …")."""
     nxt = masked[ve : min(se, ve + 6)].lstrip()
-    return nxt[:1] in (":", ",", MASK) or nxt.startswith(("that ", "in a", "on ")) or ve >= se - 1
+    if nxt[:1] in (":", ",", MASK) or nxt.startswith(("that ", "in a", "on ")) or ve >= se - 1:
+        return True
+    return _OBJECT_THEN_QUOTE.match(masked, ve, se) is not None
+
+
+_OBJECT_THEN_QUOTE = re.compile(r"[^,:.;!?\x01]{1,60}[,:]\s*\x01")
 
 
 def _relative_antecedent(masked: str, lo: int, who: int) -> tuple[int, int] | None:
@@ -296,11 +372,14 @@ def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | Non
     """The noun phrase opening a sentence or clause, after any opening adverbial ("On Monday, ",
     "When Trump suggested …, "): the speaker of ", adding: …" or of "… and later said"."""
     pos = ss
-    head = masked[ss:limit]
-    if _starts_adverbial(head.lstrip()):
+    for _ in range(3):
+        head = masked[pos:limit]
+        if not _starts_adverbial(head.lstrip()):
+            break
         comma = head.find(", ")
-        if 0 < comma < 250 and MASK not in head[:comma]:
-            pos = ss + comma + 2
+        if not 0 < comma < 250 or MASK in head[:comma]:
+            break
+        pos += comma + 2
     sp = phrase_after(masked, pos, limit)
     if sp is None:
         return None
@@ -335,11 +414,14 @@ def _colon_cue(masked: str, ss: int, pstart: int, cues: list[Cue]) -> Cue | None
             and not masked[sp[0] : sp[1]].lower().startswith(("the ", "a ")):
         return Cue(sp[1], colon, colon, sp[0], sp[1], "colon", True)
     clause = masked.rfind(",", ss, colon)
-    start = clause + 1 if clause >= 0 and not _starts_subordinate(masked, clause + 1, colon) else ss
-    sp = _sentence_subject(masked, start, colon)
-    if sp is None:
-        return None
-    return Cue(sp[1], colon, colon, sp[0], sp[1], "colon", True)
+    starts = [ss]
+    if clause >= 0 and not _starts_subordinate(masked, clause + 1, colon):
+        starts.insert(0, clause + 1)
+    for start in starts:
+        sp = _sentence_subject(masked, start, colon)
+        if sp is not None:
+            return Cue(sp[1], colon, colon, sp[0], sp[1], "colon", True)
+    return None
 
 
 def _starts_subordinate(masked: str, pos: int, end: int) -> bool:

@@ -90,27 +90,28 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
     for cue in sent.cues:
         if cue.speaker_start is None:
             continue
-        if cue.end <= p.start:
-            gap = masked[cue.end : p.start]
+        anchor = max(cue.end, cue.speaker_end) if cue.mode == "inv" else cue.end
+        if anchor <= p.start:
+            gap = masked[anchor : p.start]
             if _GAP_OK.fullmatch(gap):
                 if not gap.strip() and words < 3 and cue.mode != "colon":
                     continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
                 score, kind = 3.0, "full" if cue.speech else "partial"
-            elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 10 \
-                    and not re.search(r"\bthat\b", gap):
+            elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 25 \
+                    and (not _CLAUSE.search(gap) or _RELATIVE.match(gap)):
                 score, kind = 2.5, "full" if cue.speech else "partial"
             else:
                 if words < 2:
                     continue
                 score, kind = 1.0, "partial"
-            dist = p.start - cue.end
+            dist = p.start - anchor
         elif cue.start >= p.end or (cue.speaker_start is not None and cue.speaker_start >= p.end):
             first = min(cue.start, cue.speaker_start)
             gap = masked[p.end : first]
             if _ONLY_PUNCT.fullmatch(gap):
                 score, kind = 3.0, "full" if cue.speech and _opens(an, sent, p) else "partial"
             else:
-                if words < 2 or cue.mode not in ("pre", "acc", "ger"):
+                if words < 2 or cue.mode not in ("pre", "acc", "ger") or not cue.speech:
                     continue
                 score, kind = 0.5, "partial"
             dist = first - p.end
@@ -137,6 +138,9 @@ def _embedded(an: Analysis, sent: Sentence, p) -> bool:
     return bool(re.search(r"\b(?:that|a|an|the|as|of|his|her|their|its|to|be|is|was|are|were)\s*$", before))
 
 
+# In the words between a cue and a quotation, a new clause ("she would fight, …") makes it partial.
+_CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|which|is|was|are|were|has|have|had|will|would)\b")
+_RELATIVE = re.compile(r",?\s+(?:who|which)\s")  # "…, who grew up with Ali, “…”"
 _OPENING = re.compile(r"[\s(\-—–]*(?:(?:and|but|or|so|then|yet|still)\b[\s,]*)?", re.IGNORECASE)
 
 
@@ -144,7 +148,7 @@ def _opens(an: Analysis, sent: Sentence, p) -> bool:
     """Does the passage begin its sentence (or follow a colon or another quotation)? Then a cue after
     it makes it a full quotation; `He was always "charming …," Roffman said` is partial."""
     before = an.masked[sent.start : p.start]
-    return _OPENING.fullmatch(before) is not None or before.rstrip().endswith((":", MASK))
+    return _OPENING.fullmatch(before) is not None or before.rstrip().endswith((":", ",", "(", MASK))
 
 
 def _stands_alone(an: Analysis, sent: Sentence, p) -> bool:
@@ -224,19 +228,29 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _repeated(text: str, quotes: Sequence[Quote]) -> int | None:
+def _repeated(text: str, quotes: Sequence[Quote], bags: dict[int, set[str]] | None = None) -> int | None:
     """Index of the quotation `text` repeats (fuzzy, so that cuts and dashes do not matter)."""
     if len(text) < _PULL_MIN_CHARS:
         return None
     words = _words(text)
+    need = 0.7 * len(words)
     best, best_i = 0.0, None
     for i, q in enumerate(quotes):
         if q.kind == "pull" or len(q.text) < _PULL_MIN_CHARS:
             continue
+        bag = bags.get(i) if bags is not None else None
+        if bag is None:
+            bag = _words(q.text)
+            if bags is not None:
+                bags[i] = bag
         # cheap filter first: most words of a pull-quote are words of the quotation it repeats
-        if len(words & _words(q.text)) < 0.7 * len(words):
+        shared = len(words & bag)
+        if shared < need:
             continue
-        score = fuzz.partial_ratio(text.lower(), q.text.lower())
+        if shared >= 0.9 * len(words) and len(words) >= 6:
+            score = 100.0  # an abridged repeat ("… people —mostly in the US— may …" cut short)
+        else:
+            score = fuzz.partial_ratio(text.lower(), q.text.lower())
         if score > best:
             best, best_i = score, i
     return best_i if best >= _PULL_SCORE else None
@@ -249,13 +263,14 @@ def _pulls_in_text(an: Analysis, quotes: list[Quote]) -> list[Quote]:
     text = an.text
     out = []
     marked = {p.para for p in an.passages}
+    bags: dict[int, set[str]] = {}
     for i, (lo, hi) in enumerate(an.paras):
         if i in marked or hi - lo < _PULL_MIN_CHARS or hi - lo > 600:
             continue
         if lo < quotes[0].start:
             continue
         para = text[lo:hi]
-        k = _repeated(para, [q for q in quotes if q.start < lo])
+        k = _repeated(para, [q for q in quotes if q.start < lo], bags)
         if k is None:
             continue
         src = quotes[k]

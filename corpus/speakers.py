@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.quote_names import (
     FEMALE_NAMES,
@@ -114,6 +115,7 @@ class Resolution:
     nominal: bool = False  # an unnamed mention kept as written ("A Messenger spokeswoman")
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return word.lower().removesuffix("'s").removesuffix("’s").rstrip(".")
 
@@ -191,6 +193,7 @@ class Registry:
         self._mentions: list[tuple[int, Entity]] = []  # (offset, entity) in text order
         self._speakers: list[tuple[int, Resolution]] = []  # attributed speakers in text order
         self.sentence_starts: list[int] = []  # set by the caller once sentences are known
+        self._classified: dict[tuple, tuple] = {}  # a name seen again in the same context
         self._scan(skip)
 
     # ---- building -------------------------------------------------------------------------
@@ -204,6 +207,10 @@ class Registry:
             self._add_run(m.start(), m.group())
 
     def _add_run(self, pos: int, run: str) -> None:
+        if " " not in run and "\xa0" not in run:
+            if _key(run) not in STOP_CAPS:
+                self._add_name(pos, [run])
+            return
         tokens = []
         offsets = []
         for m in _WORD_RE.finditer(run):
@@ -233,8 +240,21 @@ class Registry:
             tokens = tokens[:-1] + [_strip_possessive(tokens[-1])]
         if len(tokens) > 5 and not any(_key(t) in ORG_WORDS for t in tokens):
             return  # a headline in title case, not a name
-        role_toks, name_toks, possessor = split_role(tokens)
         before = self.text[max(0, pos - 40) : pos]
+        prev_word = before.rsplit(None, 1)[-1].lower().strip(",") if before.strip() else ""
+        ckey = (tuple(tokens), prev_word)
+        cached = self._classified.get(ckey)
+        if cached is not None:
+            if cached[0] is not None:
+                owner = self._register(pos, cached[0], cached[1], None)
+                org = owner.name
+            else:
+                org = None
+            if cached[2] is not None:
+                self._register(pos, cached[2], cached[3], cached[4], cached[5], org)
+            return
+        role_toks, name_toks, possessor = split_role(tokens)
+        pkind = None
         if possessor:
             pkind = "org" if self._looks_org(possessor, before) else "unknown"
             owner = self._register(pos, possessor, pkind, None)
@@ -242,9 +262,11 @@ class Registry:
         else:
             org = None
         if not name_toks:
+            self._classified[ckey] = (possessor or None, pkind, None, None, None, None)
             return
         kind = "unknown"
-        after = self.text[pos + sum(len(t) + 1 for t in tokens) - 1 : pos + sum(len(t) + 1 for t in tokens) + 12]
+        stop = pos + sum(len(t) + 1 for t in tokens) - 1
+        after = self.text[stop : stop + 12]
         if self._looks_org(name_toks, before) and not role_toks:
             kind = "org"
         elif role_toks or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
@@ -259,6 +281,7 @@ class Registry:
                     role_toks = [w for w in prev[-2:] if w.lower() not in DETERMINERS and w.islower()]
         gender = _gender_of_tokens(role_toks + name_toks, before) if kind == "person" else None
         role = " ".join(t for t in role_toks if _key(t) not in ("mr", "mrs", "ms", "miss", "dr")) or None
+        self._classified[ckey] = (possessor or None, pkind, name_toks, kind, gender, role)
         self._register(pos, name_toks, kind, gender, role, org)
 
     def _looks_org(self, tokens: list[str], before: str) -> bool:
@@ -342,6 +365,13 @@ class Registry:
             ent = self._last_org(start)
             org = ent.name if ent else None
         if not run:
+            if appos and RUN_RE.fullmatch(appos.strip(" ,")):
+                # "Bloomberg's pollster, Douglas Schoen": the apposition names the speaker
+                words = [w for w in pre if not w.endswith(("'s", "’s"))]
+                role = " ".join(words) or None
+                owner = next((_strip_possessive(w) for w in pre if w.endswith(("'s", "’s"))), None)
+                ent = self._lookup_name(appos.strip(" ,").split(), start, None)
+                return Resolution(ent.name, role or ent.role, owner or org or ent.org, ent)
             return self._nominal(mention, start, det, pre, org)
         role_toks, name_toks, possessor = split_role(run)
         if possessor:
@@ -361,6 +391,8 @@ class Registry:
         ent = self._lookup_name(name_toks, start, gender)
         if ent.kind == "org":
             return Resolution(ent.name, None, org or ent.org, ent)
+        if org and not ent.org and ent.kind == "person":
+            ent.org = org  # "Its CEO Mark Zuckerberg": later "the company" is his
         role = " ".join(role_words) or (_role_from_apposition(appos) if appos else None)
         return Resolution(ent.name, role or ent.role, org or ent.org, ent)
 
@@ -571,27 +603,58 @@ def _np_word(word: str) -> str:
 
 def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The noun phrase just before a cue verb at `pos` ("A Messenger spokeswoman" in
-    "A Messenger spokeswoman said"), skipping adverbs ("also said") and an interjected phrase set off
-    by commas ("Bryant, the Republican chairman, said"). Searches no further left than `lo`."""
-    toks = _tokens(text, max(lo, pos - 300), pos)
+    "A Messenger spokeswoman said"), skipping adverbs ("also said"). When commas set off phrases
+    before the verb ("Clinton, 35, the daughter of …, said", "Durbin, noting …, said"), the subject is
+    the first of those phrases that is a whole noun phrase, and the mention runs to the last one.
+    Searches no further left than `lo`."""
+    toks = _tokens(text, max(lo, pos - 400), pos)
     i = len(toks) - 1
-    while i >= 0 and toks[i][2].lower() in _ADVERB_OK and not toks[i][2].endswith(","):
+    while i >= 0 and not toks[i][2].endswith(",") and (
+            toks[i][2].lower() in _ADVERB_OK or (toks[i][2].endswith("ly") and toks[i][2].islower())):
         i -= 1
     if i < 0:
         return None
-    if toks[i][2].endswith(","):
-        # an interjection: find the comma that opens it
-        j = i - 1
-        while j >= 0 and i - j < 25 and not toks[j][2].endswith((",", ";", ":")):
-            j -= 1
-        if j < 0 or not toks[j][2].endswith(","):
-            return None
-        i = j
-        end = toks[i][1] - 1
-        word = toks[i][2][:-1]
-    else:
-        end = toks[i][1]
-        word = toks[i][2]
+    if not toks[i][2].endswith(","):
+        return _np_ending(toks, i, toks[i][1])
+    # comma-separated phrases before the verb: find where they start
+    end = toks[i][1] - 1
+    cuts = [i]  # indices of tokens ending a phrase (with a comma)
+    j = i - 1
+    while j >= 0 and i - j < 40:
+        w = toks[j][2]
+        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|[A-Z]\\.", w):
+            break
+        if w.endswith(","):
+            cuts.append(j)
+        j -= 1
+    first = j + 1
+    # phrases: [first, cuts[-1]], [cuts[-1]+1, cuts[-2]], ...
+    bounds = [first] + [c + 1 for c in reversed(cuts)]
+    for a, b in zip(bounds, [c for c in reversed(cuts)], strict=False):
+        np_ = _np_ending(toks, b, toks[b][1] - 1, strip_comma=True)
+        if np_ is None:
+            continue
+        if np_[0] == toks[a][0] or (a == first and _np_start_ok(toks, a, np_[0])):
+            if np_[0] == toks[a][0] and text[np_[0] : np_[1]].lower() in PRONOUNS and b != cuts[0]:
+                continue
+            return (np_[0], end)
+    return None
+
+
+def _np_start_ok(toks, a: int, start: int) -> bool:
+    """The phrase may open with a conjunction or adverb before the noun phrase ("But Sen. Durbin")."""
+    for k in range(a, len(toks)):
+        if toks[k][0] >= start:
+            return True
+        if toks[k][2].lower().strip(",") not in ("but", "and", "so", "yet", "still", "then", "now", "also",
+                                                 "meanwhile", "however", "instead"):
+            return False
+    return False
+
+
+def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, int] | None:
+    """The noun phrase whose last word is toks[i] (a pronoun alone, else up to 14 words back)."""
+    word = toks[i][2][:-1] if strip_comma and toks[i][2].endswith(",") else toks[i][2]
     low = word.lower().strip("()")
     if low in PRONOUNS:
         return (toks[i][0], end)
@@ -620,7 +683,6 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
                 break
         start = toks[j][0]
         j -= 1
-    # a phrase may not start with a bare lower-case verb-like word: trim to the first noun-ish word
     return (start, end)
 
 
@@ -639,7 +701,9 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         return (toks[i][0], toks[i][0] + len(first.rstrip(",.;:")))
     k = _np_word(first)
     if k == "stop" and not first[0].isupper():
-        return None
+        # "said retired neurosurgeon Ben Carson": a participle used as an adjective
+        if not (first.endswith("ed") and i + 1 < len(toks) and _np_word(toks[i + 1][2]) == "ok"):
+            return None
     start = toks[i][0]
     end = start
     lower_count = 0
@@ -647,6 +711,9 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         w = toks[i][2]
         core = w.rstrip(",.;:!?)\"”’")
         k = _np_word(core) if core else "stop"
+        if k == "stop" and core.endswith("ed") and w == core and i + 1 < len(toks) \
+                and _np_word(toks[i + 1][2]) == "ok":
+            k = "ok"
         if i > 0 and toks[i][0] != start and k == "det" and core.lower() not in POSSESSIVES:
             break
         if k == "stop" and core not in ("of", "and", "&") and not (core and core[0] == "("):
