@@ -82,7 +82,6 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     first = min(cue.start, cue.speaker_start)
     last = max(cue.end, cue.speaker_end)
     before = (ss, first)
-    after = (last, se)
     if cue.mode == "acc":
         # "According to X, …" / "…, according to X."
         if masked[ss:first].strip(" ,") == "":
@@ -101,16 +100,19 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     post_text = masked[last:se].strip(_TAIL_PUNCT)
     if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
         return []  # "X said, “…”": the cue reports the quotation, claimed from its Quote
-    if pre_text.endswith(",") and len(pre_text.split()) >= _MIN_WORDS and (
-            not post_text or masked[last:se].lstrip().startswith(",") or _short_adjunct(post_text)):
-        spans = [(ss, len(pre_text) + ss - 1)]
-        if post_text and masked[last:se].lstrip().startswith(",") and not _short_adjunct(post_text):
-            spans.append(_after_comma(masked, last, se))
-        return _spans(an, spans)
+    if pre_text.endswith(","):
+        # "…, X said." closes the sentence; "The attack, X said on Monday, came from …" splits it
+        rest = masked[last:se]
+        adjunct = re.match(r"[^,\x01]{0,40},", rest)
+        if not post_text or _short_adjunct(post_text):
+            return _spans(an, [(ss, ss + len(pre_text) - 1)])
+        if rest.lstrip().startswith(",") or (adjunct and _short_adjunct(adjunct.group()[:-1])):
+            tail = last + (adjunct.end() if adjunct else rest.index(",") + 1)
+            return _spans(an, [(ss, ss + len(pre_text) - 1), (tail, se)])
     # the content ends where a later cue closes the sentence ("…, Bloomberg reported"); a stance
     # ("criticized Y for Z") ends with its clause
     end = se
-    if not cue.speech:
+    if cue.mode != "colon":
         m = _CLAUSE_BREAK.search(masked, last, se)
         if m:
             end = m.start()

@@ -105,11 +105,10 @@ _AMBIGUOUS = {"post", "posts", "text", "texts", "point", "points", "order", "ord
               "know", "feel", "guess", "doubt", "state", "states", "stress", "email", "emails", "tweet",
               "tweets", "demand", "demands", "estimate", "estimates", "forecast", "forecasts", "promise",
               "promises", "fear", "fears", "hope", "hopes", "worry", "worries", "blast", "blasts", "snap",
-              "plead", "threaten", "guarantee", "specify", "beg", "describe", "described",
-              "describes", "imply", "indicate", "indicated", "indicates", "hint", "contest", "protest",
+              "plead", "threaten", "guarantee", "specify", "beg", "imply", "indicate", "indicated", "indicates", "hint", "contest", "protest",
               "dispute", "ask", "asked", "asks", "saying", "sing", "sings", "laugh", "laughs", "sigh",
               "sighs", "rule", "rules", "ruled", "relate", "reflect", "reflects", "volunteer", "trumpet",
-              "rage", "rant", "note", "notes", "jab", "jabs", "counsel", "plead", "recommend", "laughed",
+              "rage", "rant", "note", "notes", "jab", "jabs", "counsel", "recommend", "laughed",
               "reads", "reading", "sighed", "ruling", "relates", "related", "reflected", "rages", "raged"}
 
 # Participles and -ing forms mostly introduce a quote after the main clause (", adding: …").
@@ -156,8 +155,6 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
-# Every cue form, lower case as verbs are written; callers decide from context what it attributes.
-CUE_WORD_RE = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % trie_pattern(ALL_CUE_FORMS))
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|as reported by|in the words of)\s+")
 
 # Phrases that extend a cue verb: "said in a statement", "told reporters", "wrote on Twitter".

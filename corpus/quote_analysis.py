@@ -20,13 +20,13 @@ from functools import lru_cache
 from corpus.cues import (
     ACCORDING_RE,
     ALL_CUE_FORMS,
-    POSITION_FORMS,
-    trie_pattern,
     CUE_TAIL_RE,
+    POSITION_FORMS,
     SPEECH_FORMS,
     TOLD_OBJECT_RE,
     is_ambiguous,
     is_gerund,
+    trie_pattern,
 )
 from corpus.quote_marks import Passage, find_passages, paragraphs
 from corpus.sentences import sentence_spans
@@ -35,8 +35,8 @@ from corpus.speakers import PRONOUNS, Registry, Resolution, phrase_after, subjec
 MASK = "\x01"
 # Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").
 _CUE_RE = re.compile(
-    r"(?<![\w'’-])(?:%s|put(?= it\b)|(?:Said|Says|Added|Asked|Wrote|Writes|Adds|Explained|Recalled|Noted)"
-    r"(?= [A-Z]))(?![\w'’-])" % trie_pattern(ALL_CUE_FORMS)
+    r"(?<![\w'’-])(?:" + trie_pattern(ALL_CUE_FORMS) + r"|put(?= it\b)|"
+    r"(?:Said|Says|Added|Asked|Wrote|Writes|Adds|Explained|Recalled|Noted)(?= [A-Z]))(?![\w'’-])"
 )
 _TERMINAL = ".!?"
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01]*")
@@ -174,6 +174,13 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             continue
         prev = masked[max(ss, vs - 12) : vs].split()
         prev_word = prev[-1].lower() if prev else ""
+        if speech and prev and prev[-1].endswith(",") and vs - ss > 20:
+            # "…, said Ms. Gil, with …": the speaker follows the verb
+            sp = phrase_after(masked, ve, se)
+            if sp is not None and (masked[sp[0]].isupper() or masked[sp[0] : sp[1]].split()[0].lower()
+                                   in _DETERMINERS_START) and masked[sp[1] : sp[1] + 1] in (",", ".", ""):
+                cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
+                continue
         if prev_word == "to" and speech and low in _BASE_SPEECH:
             # "went on to say, …", "wanted to tell them: …": the speaker is the clause's subject
             if _ONLY_PUNCT.match(masked, ve, se) and masked[ve : ve + 2].strip()[:1] in (",", ":", MASK):
@@ -255,8 +262,7 @@ _NOUN_LIKE = {"call", "calls", "plan", "plans", "offer", "offers", "support", "a
               "votes", "aim", "aims", "view", "views", "credit", "credits", "push", "signal", "signals",
               "question", "questions", "doubt", "doubts", "brand", "brands", "label", "labels", "challenge",
               "challenges", "request", "requests", "demand", "demands", "welcome", "pitch", "favor", "favour",
-              "thanks", "back", "backs", "cite", "dispute", "disputes", "refer", "mention", "mentions", "aim",
-              "praise", "blame", "want", "seek", "offered", "appear", "seem", "consider", "question"}
+              "thanks", "back", "backs", "cite", "dispute", "disputes", "refer", "mention", "mentions", "praise", "blame", "want", "seek", "offered", "appear", "seem", "consider"}
 
 
 def _position_subject(masked: str, sp: tuple[int, int], low: str) -> bool:

@@ -249,7 +249,7 @@ class Registry:
                 owner = self._register(pos, cached[0], cached[1], None)
                 org = owner.name
             else:
-                org = None
+                org = cached[6]
             if cached[2] is not None:
                 self._register(pos, cached[2], cached[3], cached[4], cached[5], org)
             return
@@ -262,26 +262,40 @@ class Registry:
         else:
             org = None
         if not name_toks:
-            self._classified[ckey] = (possessor or None, pkind, None, None, None, None)
+            self._classified[ckey] = (possessor or None, pkind, None, None, None, None, None)
             return
         kind = "unknown"
         stop = pos + sum(len(t) + 1 for t in tokens) - 1
         after = self.text[stop : stop + 12]
+        # lower-case role words just before the name, and the organisation named before them:
+        # "Equifax chief executive Richard Smith", "spokeswoman Haley Morris"
+        prev = before.split()
+        lead_role: list[str] = []
+        lead_org: list[str] = []
+        if prev and prev[-1].islower() and prev[-1].strip(",") in ROLE_HEADS and not prev[-1].endswith(","):
+            k = len(prev) - 1
+            while k >= 0 and len(lead_role) < 3 and prev[k].islower() and prev[k] not in DETERMINERS \
+                    and prev[k] not in FUNCTION_WORDS:
+                lead_role.insert(0, prev[k])
+                k -= 1
+            while k >= 0 and len(lead_org) < 3 and _is_cap(prev[k]) and _key(prev[k]) not in STOP_CAPS \
+                    and not prev[k].endswith((",", ".")):
+                lead_org.insert(0, _strip_possessive(prev[k]))
+                k -= 1
         if self._looks_org(name_toks, before) and not role_toks:
             kind = "org"
-        elif role_toks or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
+        elif role_toks or lead_role or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
             kind = "person"
         elif after.startswith((", who", " who ")):
             kind = "person"
-        else:
-            prev = before.split()
-            if prev and prev[-1].lower().strip(",") in ROLE_HEADS:
-                kind = "person"
-                if not role_toks:
-                    role_toks = [w for w in prev[-2:] if w.lower() not in DETERMINERS and w.islower()]
+        if kind == "person" and not role_toks:
+            role_toks = lead_role
+        if org is None and lead_org and kind == "person":
+            org = " ".join(lead_org)
         gender = _gender_of_tokens(role_toks + name_toks, before) if kind == "person" else None
         role = " ".join(t for t in role_toks if _key(t) not in ("mr", "mrs", "ms", "miss", "dr")) or None
-        self._classified[ckey] = (possessor or None, pkind, name_toks, kind, gender, role)
+        self._classified[ckey] = (possessor or None, pkind, name_toks, kind, gender, role,
+                                  " ".join(lead_org) if lead_org and kind == "person" else None)
         self._register(pos, name_toks, kind, gender, role, org)
 
     def _looks_org(self, tokens: list[str], before: str) -> bool:
@@ -315,6 +329,8 @@ class Registry:
             if len(tokens) > 1 and kind != "org":
                 self._by_surname.setdefault(_key(tokens[-1]), []).append(ent)
         else:
+            if ent.name.isupper() and not name.isupper() and len(name) > 3:
+                ent.name = name  # "FACEBOOK has revealed" in a standfirst, "Facebook" in the text
             if ent.kind == "unknown" and kind != "unknown":
                 ent.kind = kind
             if gender and not ent.gender:
@@ -377,13 +393,20 @@ class Registry:
         if possessor:
             org = " ".join(possessor)
         role_words = []
+        lead_caps: list[str] = []
         for w in pre:
             if w.endswith(("'s", "’s")) and _is_cap(w):
-                org = _strip_possessive(w)
-            elif _is_cap(w) and not role_words and self._is_known_org(w):
-                org = w
+                org = _strip_possessive(" ".join(lead_caps + [w]))
+                lead_caps = []
+            elif _is_cap(w) and not role_words and _key(w) not in TITLES:
+                lead_caps.append(w)  # "Acme Corp chief executive …", "Clinton press secretary …"
             else:
                 role_words.append(w)
+        if lead_caps:
+            if role_words:
+                org = " ".join(lead_caps)
+            else:
+                role_words = lead_caps
         role_words += [t for t in role_toks if _key(t) not in ("mr", "mrs", "ms", "miss", "dr")]
         if not name_toks:
             return self._nominal(mention, start, det, pre + run, org)
@@ -447,6 +470,10 @@ class Registry:
         starts = self.sentence_starts
         if not starts:
             return None
+        return self._walk(pos, gender, strict=True) or self._walk(pos, gender, strict=False)
+
+    def _walk(self, pos: int, gender: str | None, strict: bool) -> Resolution | None:
+        starts = self.sentence_starts
         k = bisect.bisect_right(starts, pos) - 1
         for si in range(k, max(-1, k - SENTENCE_WINDOW), -1):
             lo = starts[si]
@@ -455,22 +482,26 @@ class Registry:
             b = bisect.bisect_left(self._speakers, hi, key=lambda t: t[0])
             for j in range(b - 1, a - 1, -1):
                 res = self._speakers[j][1]
-                if res.entity is not None and self._fits(res.entity, gender):
+                if res.entity is not None and self._fits(res.entity, gender, strict):
                     return res
             a = bisect.bisect_left(self._mentions, lo, key=lambda t: t[0])
             b = bisect.bisect_left(self._mentions, hi, key=lambda t: t[0])
             for j in range(a, b):
                 ent = self._mentions[j][1]
-                if self._fits(ent, gender):
+                if self._fits(ent, gender, strict):
                     return Resolution(ent.name, ent.role, ent.org, ent)
         return None
 
-    def _fits(self, ent: Entity, gender: str | None) -> bool:
+    def _fits(self, ent: Entity, gender: str | None, strict: bool = True) -> bool:
+        """Can "he"/"she" refer to this entity? Strictly: a known person, or a name that has spoken;
+        leniently (when nothing strict is near): any two- or three-word name that is no place."""
         if gender and ent.gender and ent.gender != gender:
             return False
         if ent.kind == "person":
             return True
-        return ent.kind == "unknown" and ent.spoke and _personish(ent.name)
+        if ent.kind != "unknown" or not _personish(ent.name):
+            return False
+        return ent.spoke or (not strict and 2 <= len(ent.name.split()) <= 3)
 
     def _last_speaker(self, pos: int, kinds, gender: str | None = None) -> Resolution | None:
         i = bisect.bisect_left(self._speakers, pos, key=lambda t: t[0])
@@ -525,8 +556,21 @@ class Registry:
         return Resolution(mention, role=role, org=org, nominal=True)
 
     def _last_org(self, pos: int) -> Entity | None:
-        """The organisation last named, or the organisation of the person last named ("the company"
-        after "Mr Zuckerberg" is his company)."""
+        """The organisation of the last speaker if that was in this or the previous sentence ("the
+        company" after "Mr Zuckerberg admitted …" is his company), else the organisation last named,
+        or the organisation of the person last named."""
+        k = bisect.bisect_left(self._speakers, pos, key=lambda t: t[0])
+        if k > 0 and self.sentence_starts:
+            spos, res = self._speakers[k - 1]
+            si = bisect.bisect_right(self.sentence_starts, pos) - 1
+            if si >= 0 and spos >= self.sentence_starts[max(0, si - 1)] and res.entity is not None:
+                ent = res.entity
+                if ent.kind == "org":
+                    return ent
+                if ent.kind == "person" and ent.org:
+                    org = self._by_name.get(" ".join(_key(t) for t in ent.org.split()))
+                    if org is not None and org.kind == "org":
+                        return org
         i = bisect.bisect_left(self._mentions, pos, key=lambda t: t[0])
         for j in range(i - 1, -1, -1):
             ent = self._mentions[j][1]
@@ -557,11 +601,16 @@ def _role_from_apposition(appos: str) -> str | None:
     words = appos.split()
     if words and words[0].lower() in ("a", "an", "the"):
         words = words[1:]
-    cut = []
+    cut: list[str] = []
     for w in words:
-        if w.lower() in ("who", "which", "that", "from", "for", "at", "in", "of", "with", "and"):
+        low = w.lower()
+        if low in ("who", "which", "that", "from", "for", "at", "in", "with", "and", "whose"):
+            break
+        if low == "of" and not (cut and cut[-1].lower() in ROLE_HEADS):
             break
         cut.append(w.strip(","))
+        if w.endswith(","):
+            break
     return " ".join(cut) or None if cut and any(w.lower() in ROLE_HEADS for w in cut) else None
 
 
@@ -609,9 +658,16 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     Searches no further left than `lo`."""
     toks = _tokens(text, max(lo, pos - 400), pos)
     i = len(toks) - 1
-    while i >= 0 and not toks[i][2].endswith(",") and (
-            toks[i][2].lower() in _ADVERB_OK or (toks[i][2].endswith("ly") and toks[i][2].islower())):
-        i -= 1
+    while i >= 0:
+        w = toks[i][2]
+        if not w.endswith(",") and (w.lower() in _ADVERB_OK or (w.endswith("ly") and w.islower())):
+            i -= 1
+        elif i >= 1 and _TIME_WORD.fullmatch(w) and toks[i - 1][2].lower() in _TIME_LEAD:
+            i -= 2  # "… allies on Monday predicted", "… officials last week said"
+        elif _TIME_WORD.fullmatch(w) and w.lower() in ("yesterday", "today", "tonight", "recently"):
+            i -= 1
+        else:
+            break
     if i < 0:
         return None
     if not toks[i][2].endswith(","):
@@ -642,14 +698,24 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
 
 
 def _np_start_ok(toks, a: int, start: int) -> bool:
-    """The phrase may open with a conjunction or adverb before the noun phrase ("But Sen. Durbin")."""
+    """The phrase may open with a conjunction or adverb before the noun phrase ("But Sen. Durbin"),
+    or with a clause that a subordinator ends ("The issue came up after Mr. Trump, asked …, said")."""
     for k in range(a, len(toks)):
         if toks[k][0] >= start:
-            return True
+            return k == a or toks[k - 1][2].lower() in _CLAUSE_OPENERS
         if toks[k][2].lower().strip(",") not in ("but", "and", "so", "yet", "still", "then", "now", "also",
                                                  "meanwhile", "however", "instead"):
-            return False
+            nxt = [t for t in toks[k:] if t[0] < start]
+            return bool(nxt) and nxt[-1][2].lower() in _CLAUSE_OPENERS
     return False
+
+
+_CLAUSE_OPENERS = {"after", "when", "as", "while", "because", "since", "if", "although", "though", "and",
+                   "but", "so", "until", "before", "once", "whereas", "where", "then"}
+_TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+                        r"night|morning|afternoon|evening|weekend|yesterday|today|tonight|recently)",
+                        re.IGNORECASE)
+_TIME_LEAD = {"on", "last", "this", "next", "earlier", "late", "early", "that", "the"}
 
 
 def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, int] | None:
@@ -684,6 +750,9 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
         start = toks[j][0]
         j -= 1
     return (start, end)
+
+
+_APPOSITION_RE = re.compile(r"(?:a|an|the|his|her|its|their)\s[^,.;:\x01\n]{1,80}?(?=[,.;]|$)")
 
 
 def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
@@ -729,6 +798,11 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         i += 1
     if end <= start:
         return None
+    # "Tom Ruiz, a spokesman for the bank": the apposition gives the role
+    if text[end : end + 2] == ", " and _is_cap(text[start]):
+        m = _APPOSITION_RE.match(text, end + 2, hi)
+        if m:
+            return (start, m.end())
     # "the company's spokesman, John Smith" / "a spokeswoman, Jane Doe,"
     if text[end : end + 2] == ", ":
         m = RUN_RE.match(text, end + 2)

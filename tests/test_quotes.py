@@ -1,0 +1,242 @@
+"""Quotes and their speakers: the seed article, one sentence per construction, and PolNeAR dev."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from corpus.document import Aside
+from corpus.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path) -> str:
+    text = seed_path.read_text(encoding="utf-8")
+    return text.split("\n", 1)[1]  # the first line is the title
+
+
+def _direct(quotes):
+    return [q for q in quotes if q.kind != "pull"]
+
+
+def _one(text: str):
+    quotes = _direct(extract_quotes(text))
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# ---- the seed article -------------------------------------------------------------------------
+
+def test_seed_has_ten_quotations_with_their_speakers(seed):
+    quotes = _direct(extract_quotes(seed))
+    assert [q.speaker for q in quotes] == (
+        ["Mike Schroepfer"] * 3 + ["Cambridge Analytica"] * 2 + ["Mark Zuckerberg"] * 3
+        + ["A Messenger spokeswoman"] * 2
+    )
+    assert quotes[0].text.startswith("Starting on Monday, April 9")
+    assert quotes[2].text.endswith("may have been improperly shared with Cambridge Analytica.")
+    assert quotes[3].text.startswith("Cambridge Analytica licensed data")  # opened with a wrong-way ”
+    assert quotes[7].text == "As a huge mistake, it was my mistake."
+
+
+def test_seed_kinds_and_cues(seed):
+    quotes = _direct(extract_quotes(seed))
+    zuckerberg = quotes[5]
+    assert (zuckerberg.kind, zuckerberg.text, zuckerberg.cue) == ("partial", "didn't do enough", "told reporters")
+    assert [q.kind for q in quotes].count("partial") == 1
+    assert quotes[0].cue == "wrote"
+    assert quotes[8].cue == "said in a statement"
+
+
+def test_seed_speaker_mentions_are_the_cueing_words(seed):
+    quotes = _direct(extract_quotes(seed))
+    assert seed[quotes[0].speaker_start : quotes[0].speaker_end] == "Mr Schroepfer"
+    assert seed[quotes[3].speaker_start : quotes[3].speaker_end] == "It"
+    assert seed[quotes[6].speaker_start : quotes[6].speaker_end] == "He"
+    assert seed[quotes[9].speaker_start : quotes[9].speaker_end] == "A Messenger spokeswoman"
+
+
+def test_seed_role_and_org_of_schroepfer(seed):
+    q = _direct(extract_quotes(seed))[1]
+    assert (q.role, q.org) == ("Chief Technology Officer", "Facebook")
+
+
+def test_seed_scare_quote_in_headline_is_not_a_quotation(seed):
+    assert not any(q.text == "mistake" for q in extract_quotes(seed))
+
+
+def test_seed_offsets_point_at_the_quoted_words(seed):
+    for q in _direct(extract_quotes(seed)):
+        assert q.text in seed[q.start : q.end]
+
+
+def test_seed_pull_quote_in_text_repeats_the_third_quote(seed):
+    quotes = extract_quotes(seed)
+    pulls = [q for q in quotes if q.kind == "pull"]
+    assert len(pulls) == 1
+    pull = pulls[0]
+    assert pull.repeats == 2 and quotes[2].speaker == "Mike Schroepfer"
+    assert pull.speaker == "Mike Schroepfer" and pull.aside is None
+    assert seed[pull.speaker_start : pull.speaker_end] == "Facebook's CTO Mike Schroepfer"
+
+
+def test_pull_quote_passed_as_aside():
+    text = ('Facebook\'s Chief Technology Officer Mike Schroepfer wrote: "In total, we believe the Facebook '
+            'information of up to 87 million people -- mostly in the US -- may have been improperly shared."')
+    aside = Aside("pull-quote", "In total, we believe the Facebook information of up to 87 million people "
+                  "may have been improperly shared", credit="Facebook's CTO Mike Schroepfer")
+    quotes = extract_quotes(text, [Aside("caption", "A photo", "GETTY"), aside])
+    pull = quotes[-1]
+    assert (pull.kind, pull.aside, pull.repeats) == ("pull", 1, 0)
+    assert pull.speaker == "Mike Schroepfer" and pull.org == "Facebook"
+
+
+def test_pull_quote_aside_without_match_takes_its_credit():
+    quotes = extract_quotes("Nothing quoted here.", [Aside("pull-quote", "We will fix it", "Facebook's CTO Mike Schroepfer")])
+    assert len(quotes) == 1
+    assert (quotes[0].kind, quotes[0].repeats, quotes[0].speaker, quotes[0].role) == ("pull", None, "Mike Schroepfer", "CTO")
+
+
+# ---- constructions ----------------------------------------------------------------------------
+
+def test_cue_after_quote_normal_order():
+    q = _one('"We will appeal the ruling," Ms Jane Holt said.')
+    assert (q.text, q.speaker, q.cue, q.kind) == ("We will appeal the ruling,", "Jane Holt", "said", "full")
+
+
+def test_cue_after_quote_inverted():
+    q = _one('"The breach affected every customer," said Tom Ruiz, a spokesman for the bank.')
+    assert q.speaker == "Tom Ruiz"
+    assert q.role == "spokesman"
+
+
+def test_cue_before_quote_with_colon():
+    q = _one("Acme Corp chief executive Dana Wu told reporters: \u201cNo card numbers were taken.\u201d")
+    assert (q.speaker, q.cue, q.role, q.org) == ("Dana Wu", "told reporters", "chief executive", "Acme Corp")
+
+
+def test_cue_inside_quote_gives_both_halves_the_speaker():
+    quotes = _direct(extract_quotes('"We found the flaw in March," Ed Park said, "and fixed it within a week."'))
+    assert [q.speaker for q in quotes] == ["Ed Park", "Ed Park"]
+    assert [q.kind for q in quotes] == ["full", "full"]
+
+
+def test_cue_in_next_sentence_after_quote():
+    quotes = _direct(extract_quotes('"To a point," he said. "He sort of redirected."'))
+    assert len(quotes) == 2 and quotes[0].cue == quotes[1].cue == "said"
+
+
+def test_according_to():
+    q = _one('According to the regulator, the firm "failed to protect its users" for years.')
+    assert q.speaker == "the regulator" and q.kind == "partial" and q.cue == "According to"
+
+
+def test_nested_quotes_stay_inside_the_outer_quotation():
+    q = _one("\u201cHe told me, \u2018Delete everything,\u2019 and I refused,\u201d said Ann Lee.")
+    assert q.text == "He told me, \u2018Delete everything,\u2019 and I refused,"
+    assert q.speaker == "Ann Lee"
+
+
+def test_straight_and_curly_marks_give_the_same_quote():
+    straight = _one('Ann Lee said: "We refused."')
+    curly = _one("Ann Lee said: \u201cWe refused.\u201d")
+    assert straight.text == curly.text == "We refused."
+    assert straight.speaker == curly.speaker == "Ann Lee"
+
+
+def test_single_marks_as_quotation_marks():
+    q = _one("Ann Lee said: 'We won't pay the users' ransom.'")
+    assert q.text == "We won't pay the users' ransom."
+
+
+def test_two_apostrophes_as_double_marks():
+    q = _one("''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said.")
+    assert q.text == "We are told all the time, 'Kosovo is a special case,'"
+    assert q.speaker == "Putin"
+
+
+def test_mr_resolves_to_full_name_given_earlier():
+    text = 'Equifax chief executive Richard Smith resigned on Tuesday. "I take responsibility," Mr Smith said.'
+    q = _one(text)
+    assert (q.speaker, q.role, q.org) == ("Richard Smith", "chief executive", "Equifax")
+
+
+def test_two_people_sharing_a_surname():
+    text = ('Bill Clinton and Hillary Clinton arrived together. "We are ready," Mrs. Clinton said. '
+            '"So am I," Mr. Clinton said.')
+    quotes = _direct(extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_pronoun_takes_the_last_person_of_that_gender():
+    text = ('Maria Lopez met Tom Baker on Monday. She said the files were safe. '
+            'Later she added: "Nothing was lost."')
+    assert _one(text).speaker == "Maria Lopez"
+
+
+def test_it_and_the_company_resolve_to_the_organisation():
+    text = ('The retailer Target Corp confirmed the breach. It said in a statement: "We are sorry." '
+            '"We will pay," the company said.')
+    quotes = _direct(extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Target Corp", "Target Corp"]
+
+
+def test_unnamed_spokesperson_is_kept_as_written():
+    q = _one('"We are investigating," a Yahoo spokeswoman said.')
+    assert q.speaker == "a Yahoo spokeswoman" and q.org == "Yahoo"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = ('Jo Kim, the head of security, wrote: "First, we reset every password.\n\n'
+            '"Second, we called the police.\n\n"Third, we told our customers."')
+    quotes = _direct(extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Jo Kim"] * 3
+    assert quotes[0].role == "head of security"
+
+
+def test_following_quote_paragraph_without_cue_keeps_the_speaker():
+    text = '"We were hacked," Jo Kim said.\n\n"It will not happen again."'
+    quotes = _direct(extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Jo Kim", "Jo Kim"]
+
+
+def test_quote_after_paragraph_ending_with_said_colon():
+    text = "Jo Kim was asked about the leak. She said:\n\n\u201cWe do not know yet.\u201d"
+    assert _one(text).speaker == "Jo Kim"
+
+
+def test_scare_quotes_and_titles_are_not_quotations():
+    text = ('The firm called it a "glitch" and released a report titled "Lessons". '
+            'Critics mocked the \u201cfix\u201d online.')
+    assert _direct(extract_quotes(text)) == []
+
+
+def test_pull_paragraph_in_text_is_not_a_new_quote():
+    text = ('"We take the security of our customers extremely seriously," said Dana Wu.\n\n'
+            "We take the security of our customers extremely seriously\n\nDana Wu, CEO")
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["full", "pull"]
+    assert quotes[1].repeats == 0 and quotes[1].speaker == "Dana Wu"
+
+
+# ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
+
+def load_eval():
+    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "benchmarks" / "eval_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_polnear_first_articles(shared):
+    path = shared / "eval" / "polnear" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("PolNeAR dev half not available")
+    scores = load_eval().evaluate(path, limit=50)
+    assert scores["quote_f1"] >= 0.88
+    assert scores["quote_mention_acc"] >= 0.90
+    assert scores["quote_name_acc"] >= 0.82
