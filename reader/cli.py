@@ -109,6 +109,21 @@ def rebuild(obj: _Context) -> None:
     sys.exit(run_rebuild(obj.index_dir))
 
 
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "json", "claimreview"]), default="markdown",
+              show_default=True, help="Markdown report, CSV, JSON, or schema.org ClaimReview JSON-LD.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option("--verdict", type=click.Choice(["verified", "disputed", "false", "needs-check"]),
+              help="Only notes with this verdict.")
+@click.option("--reviewer", default="breachdesk", show_default=True, help="Author named in ClaimReview records.")
+@click.pass_obj
+def export(obj: _Context, fmt: str, output: Path | None, verdict: str | None, reviewer: str) -> None:
+    """Export the notes and verdicts made in the reader."""
+    from reader.export_command import run_export
+
+    sys.exit(run_export(obj.index_dir, fmt, output, verdict, reviewer))
+
+
 def _json_line(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 

@@ -1,0 +1,260 @@
+"""The first screen: a query box that searches as you type, filters, and the results list."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static
+from textual.worker import get_current_worker
+
+from reader.lookup import Filters, build_query, did_you_mean, facets
+from reader.safe import clean_terminal
+from reader.screens.base import BreachScreen
+from reader.widgets.breadcrumb import Breadcrumb
+from reader.widgets.filter_bar import FilterBar
+from reader.widgets.query_input import QueryInput
+from reader.widgets.results import ResultList
+
+DEBOUNCE = 0.03  # seconds of quiet before a search starts; keystrokes during a search are coalesced
+LIMIT = 50
+
+
+@dataclass
+class Outcome:
+    """What one search produced, handed from the worker thread to the UI."""
+
+    text: str  # the query box as typed
+    query: str  # with the filters added
+    hits: list | None = None
+    total: int = 0
+    error: str | None = None
+    suggestion: str | None = None
+    missing_index: bool = False
+    seconds: float = 0.0
+
+
+class SearchScreen(BreachScreen):
+    crumb = "Search"
+
+    BINDINGS = [
+        Binding("escape", "escape", "Clear", show=False),
+        Binding("ctrl+f", "toggle_filters", "Filters", tooltip="Filter by outlet, kind, date range and speaker"),
+        Binding("slash", "focus_query", "Query", show=False),
+        Binding("question_mark", "syntax_help", "Syntax", tooltip="Whoosh query syntax"),
+        Binding("o", "outlet_sheet", "Outlet sheet", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._debounce: Timer | None = None
+        self._searching = False
+        self._search_pending = False
+        self.shown_text: str | None = None  # query-box text whose results are on screen
+        self.shown_log: list[tuple[float, str]] = []  # (perf_counter, text) per display, for the benchmark
+        self.suggestion: str | None = None
+        self.filters = Filters()
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb()
+        yield QueryInput(placeholder='Search: words, "a phrase", outlet:name, date:[2024-03-01 TO 2024-03-31]  (? syntax)',
+                         id="query")
+        yield FilterBar(id="filters", classes="-hidden")
+        yield Static(id="status")
+        yield ResultList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query").focus()
+        self.load_facets()
+        self.schedule_search(delay=0)
+
+    @property
+    def index_dir(self):
+        return self.app.index_dir  # type: ignore[attr-defined]
+
+    # --- searching ---------------------------------------------------------------------------
+
+    @on(QueryInput.Changed, "#query")
+    def _query_changed(self) -> None:
+        self.schedule_search()
+
+    @on(FilterBar.Changed)
+    def _filters_changed(self, event: FilterBar.Changed) -> None:
+        self.filters = event.filters
+        self.schedule_search()
+
+    def schedule_search(self, delay: float = DEBOUNCE) -> None:
+        """Debounce: restart the quiet-period timer; a search already running picks this up after."""
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(delay, self._start) if delay else None
+        if not delay:
+            self._start()
+
+    def _start(self) -> None:
+        if self._searching:
+            self._search_pending = True
+            return
+        self._searching = True
+        self._search_pending = False
+        text = self.query_one("#query", QueryInput).value
+        self.run_search(text, self.filters)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text: str, filters: Filters) -> None:
+        from index.search import QueryError, search
+        from index.store import IndexBroken, IndexMissing
+
+        started = time.perf_counter()
+        outcome = Outcome(text, "")
+        try:
+            outcome.query = build_query(text, filters)
+            result = search(self.index_dir, outcome.query, limit=LIMIT)
+            outcome.hits, outcome.total = result.hits, result.total
+            if not result.total and text.strip():
+                outcome.suggestion = did_you_mean(self.index_dir, text)
+        except QueryError as exc:
+            outcome.error = str(exc)
+        except IndexMissing:
+            outcome.missing_index = True
+        except IndexBroken as exc:
+            outcome.error = str(exc)
+        outcome.seconds = time.perf_counter() - started
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, outcome)
+
+    def _show(self, outcome: Outcome) -> None:
+        self._searching = False
+        status = self.query_one("#status", Static)
+        results = self.query_one("#results", ResultList)
+        self.suggestion = outcome.suggestion
+        status.set_class(bool(outcome.error), "-error")
+        if outcome.missing_index:
+            results.show([])
+            status.update(Text("No index yet. Press ctrl+o to add a file or a folder of articles."))
+        elif outcome.error:
+            status.update(Text("⚠ " + clean_terminal(outcome.error), overflow="ellipsis", no_wrap=True))
+        else:
+            results.show(outcome.hits or [])
+            status.update(self._status_text(outcome))
+        self.shown_text = outcome.text
+        self.shown_log.append((time.perf_counter(), outcome.text))
+        if self._search_pending:
+            self._start()
+
+    def _status_text(self, outcome: Outcome) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if outcome.total:
+            shown = len(outcome.hits or [])
+            what = "document" if outcome.total == 1 else "documents"
+            if not outcome.text.strip() and not self.filters.active():
+                text.append(f"{outcome.total} {what} in the index")
+            else:
+                text.append(f"{outcome.total} {what} match")
+            if shown < outcome.total:
+                text.append(f" (first {shown} shown)", style="dim")
+        else:
+            text.append("No documents match.")
+            if outcome.suggestion:
+                text.append(" Did you mean ")
+                text.append(clean_terminal(outcome.suggestion), style="bold underline")
+                text.append("? (Enter)")
+        if self.filters.active():
+            text.append(f"  filters: {clean_terminal(self.filters.describe())}", style="dim")
+        return text
+
+    @work(thread=True, exclusive=True, group="facets")
+    def load_facets(self) -> None:
+        from index.store import IndexBroken, IndexMissing
+
+        try:
+            found = facets(self.index_dir)
+        except (IndexMissing, IndexBroken):
+            return
+        self.app.call_from_thread(self.query_one(FilterBar).set_outlets, found.outlets)
+
+    def refresh_results(self) -> None:
+        """After an ingest: new outlets, new documents."""
+        self.load_facets()
+        self.schedule_search(delay=0)
+
+    # --- moving and opening ------------------------------------------------------------------
+
+    @on(QueryInput.Submitted, "#query")
+    def _submitted(self) -> None:
+        if self.suggestion and not self.query_one(ResultList).hits:
+            self.use_suggestion()
+            return
+        results = self.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    @on(QueryInput.ToResults)
+    def _to_results(self) -> None:
+        results = self.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    @on(QueryInput.SyntaxHelpRequested)
+    def action_syntax_help(self) -> None:
+        from reader.screens.help import SyntaxHelpScreen
+
+        self.app.push_screen(SyntaxHelpScreen())
+
+    def use_suggestion(self) -> None:
+        if self.suggestion:
+            box = self.query_one("#query", QueryInput)
+            box.value = self.suggestion
+            box.cursor_position = len(box.value)
+
+    def on_click(self, event) -> None:
+        if event.widget is self.query_one("#status") and self.suggestion:
+            self.use_suggestion()
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_document(event.option.id, query=self.shown_query)  # type: ignore[attr-defined]
+
+    @property
+    def shown_query(self) -> str:
+        return (self.shown_text or "").strip()
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query").focus()
+
+    def action_escape(self) -> None:
+        box = self.query_one("#query", QueryInput)
+        if not box.has_focus:
+            box.focus()
+        elif box.value:
+            box.value = ""
+
+    def action_toggle_filters(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.toggle_class("-hidden")
+        if not bar.has_class("-hidden"):
+            bar.query_one("#f-outlet").focus()
+        else:
+            self.query_one("#query").focus()
+
+    def action_outlet_sheet(self) -> None:
+        hit = self.query_one(ResultList).current
+        if hit is not None and hit.outlet:
+            self.app.open_source(hit.outlet, kind="outlet")  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("syntax_help", "outlet_sheet"):
+            # Letters and `?` belong to the query box while it has focus.
+            return not isinstance(self.focused, QueryInput | FilterBar) and not self._typing()
+        return True
+
+    def _typing(self) -> bool:
+        from textual.widgets import Input
+
+        return isinstance(self.focused, Input)
