@@ -21,6 +21,12 @@ parenthesis). For a gold pronoun the gold name is that of the nearest earlier go
 name; a gold speaker that is no name at all ("a source", "the company") cannot be checked by name, so
 it counts as right when the mention overlaps.
 
+Also printed, for information (not the target): a unit-level variant where any gold content span
+that is entirely in quote marks counts as a full quote, whatever its attribution's label. PolNeAR
+labels a whole attribution "partial" when any of its spans is, so a quoted sentence that continues
+a partial quotation (`… "who understand that …," Clinton said. "And that's why …"`) is not "full"
+there.
+
 Claims: every gold attribution against every predicted claim, with the same units and rules; source =
 the predicted source mention overlaps the gold speaker span.
 
@@ -84,7 +90,15 @@ def _is_pronoun(name: str | None) -> bool:
     return bool(name) and name.strip().lower().strip(",.") in _PRONOUNS
 
 
-def _gold_units(text: str, q: dict) -> list[tuple[int, int]]:
+def _fully_quoted(text: str, span: tuple[int, int]) -> bool:
+    """Is this span a quotation from its opening to its closing mark, with no unquoted words?"""
+    t = text[span[0] : span[1]].strip().rstrip(" .,;:!?")
+    if len(t) < 3 or t[0] not in "\"“" or t[-1] not in "\"”":
+        return False
+    return re.search(r"[\"”]\s+\w", t[1:-1]) is None
+
+
+def _gold_units(text: str, q: dict, raw: bool = False) -> list[tuple[int, int]]:
     units: list[list[int]] = []
     for a, b in q["content_spans"]:
         if units:
@@ -96,6 +110,8 @@ def _gold_units(text: str, q: dict) -> list[tuple[int, int]]:
                 units[-1][1] = b
                 continue
         units.append([a, b])
+    if raw:
+        return [(a, b) for a, b in units]
     out = []
     for a, b in units:
         s, e = strip_span(text, a, b)
@@ -193,7 +209,7 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
             rows.append(json.loads(line))
             if limit and len(rows) >= limit:
                 break
-    direct, claims = _Tally(), _Tally()
+    direct, claims, unit_level = _Tally(), _Tally(), _Tally()
     elapsed = 0.0
     nbytes = 0
     for row in rows:
@@ -219,6 +235,13 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
             span = strip_span(text, q.start, q.end)
             if span[1] > span[0] and any(overlap(span, g) > 0 for g in all_gold_spans):
                 punits.append((span, q))
+        # unit-level variant: any gold unit that is entirely in quote marks counts as a full quote
+        uunits = gunits + [(u, q) for q in gold if q["quote_marks"] != "full"
+                           for u in _gold_units(text, q, raw=True) if _fully_quoted(text, u)]
+        uunits = [(strip_span(text, *u), q) for u, q in uunits]
+        unit_level.gold += len(uunits)
+        unit_level.pred += len(punits)
+        unit_level.tp += len(_match(uunits, punits))
         direct.gold += len(gunits)
         direct.pred += len(punits)
         matched = _match(gunits, punits)
@@ -278,6 +301,8 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
            "kb_per_article": nbytes / len(rows) / 1000 if rows else 0.0}
     out.update(direct.scores("quote"))
     out["quote_pred_in_two_apostrophe_marks"] = direct.apostrophe_marks
+    unit = unit_level.scores("quote_unitlevel")
+    out.update({k: unit[k] for k in ("quote_unitlevel_precision", "quote_unitlevel_recall", "quote_unitlevel_f1")})
     out.update(claims.scores("claim"))
     out["claim_source_acc"] = out.pop("claim_mention_acc")
     out["claim_precision_unrestricted"] = claims.tp / claims.unrestricted if claims.unrestricted else 0.0

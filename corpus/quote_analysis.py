@@ -201,9 +201,11 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
                 and not any(lo < c < vs for c in cue_starts):
             # "…," Harry Bond, 30, of Raleigh, who was polled, said: all between is the speaker
             sp = _post_subject(masked, lo, vs)
+        coordinated = False
         if sp is None:
             if _COORD.search(masked, max(lo, vs - 40), vs):
                 sp = _sentence_subject(masked, ss, vs)  # "… and later said": the clause's subject
+                coordinated = True
             else:
                 sp = subject_before(masked, lo, vs)
         if sp is not None and masked[sp[0] : sp[1]].lower() == "who":
@@ -214,10 +216,12 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se) \
                 and not _SOURCE_NOUN.search(masked, sp[0], sp[1]):
             continue
-        if _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
+        if not coordinated and _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
             continue  # passive: "are believed to", "was told"
         if low in POSITION_FORMS and not _position_subject(masked, sp, low):
             continue
+        if masked[sp[1] - 2 : sp[1]] in ("'s", "’s") and sp[1] == vs - 1:
+            continue  # "Trump's remarks": a noun after a possessive, not a verb
         cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "post" if post else "pre", speech))
     seg = masked[ss:se]
     has_acc = "ccording to" in seg or "reported by" in seg or "words of" in seg

@@ -44,15 +44,29 @@ class Passage:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph offsets: blank-line separated if the text has blank lines, else one per line."""
-    splitter = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
+    """Paragraph offsets: blank-line separated, and also at a single line break that ends a
+    sentence and starts a new one (texts mixing both conventions); one per line without blank lines."""
+    if not _PARA_RE.search(text):
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for m in _LINE_RE.finditer(text):
+            _add_para(text, pos, m.start(), spans)
+            pos = m.end()
+        _add_para(text, pos, len(text), spans)
+        return spans
     spans = []
     pos = 0
-    for m in splitter.finditer(text):
+    for m in _BREAK_RE.finditer(text):
         _add_para(text, pos, m.start(), spans)
         pos = m.end()
     _add_para(text, pos, len(text), spans)
     return spans
+
+
+# a blank line, a line break after the end of a sentence before a capital, digit or quote mark,
+# or any line break before an opening double quote
+_BREAK_RE = re.compile(r"\n[ \t\xa0]*\n\s*|(?<=[.!?\"”’:)\]])[ \t\xa0]*\n(?=[ \t\xa0]*[A-Z0-9\"“‘'(\[])"
+                       r"|[ \t\xa0]*\n(?=[ \t\xa0]*[“\"])")
 
 
 def _add_para(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

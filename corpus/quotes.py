@@ -29,7 +29,7 @@ from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.speakers import RUN_RE, Resolution, split_role
 
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01.!?()]*")
-_GAP_OK = re.compile(r"\s*[,:—–-]?\s*")
+_GAP_OK = re.compile(r"\s*[,:—–-]?\s*(?:(?:and|but)\s+)?")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PULL_MIN_CHARS = 30
 _PULL_SCORE = 88
@@ -58,8 +58,9 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                 continue
             if cue is None:
                 cue = _inherit(an, si, pi, by_passage, cue_of, last, pending, quote_paras)
-                if cue is None and words < 3 and not p.continued:
+                if cue is None and (kind == "inherit" or (words < 3 and not p.continued)):
                     continue
+                kind = "full"
             q = _make_quote(an, pi, cue, kind)
             by_passage[pi] = len(quotes)
             quotes.append(q)
@@ -97,6 +98,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
                 if not gap.strip() and words < 3 and cue.mode != "colon":
                     continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
                 score, kind = 3.0, "full" if cue.speech else "partial"
+                if not gap.strip() and cue.mode != "colon" and _continues(an, sent, p):
+                    kind = "partial"  # `said "the fear is as high as ever" in the establishment`
             elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 25 \
                     and (not _CLAUSE.search(gap) or _RELATIVE.match(gap)):
                 score, kind = 2.5, "full" if cue.speech else "partial"
@@ -126,7 +129,16 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
         return best[2], best[3]
     if _stands_alone(an, sent, p):
         return None, "full"
+    if words >= 6 and _opens(an, sent, p) and an.text[p.inner_start : p.inner_start + 1].isupper():
+        return None, "inherit"  # a quoted sentence the writer's words carry on from
     return None, None
+
+
+def _continues(an: Analysis, sent: Sentence, p) -> bool:
+    """A passage right after its verb that the sentence goes on after (`said "the fear is as high
+    as ever" in the establishment`) is only part of what is reported."""
+    after = an.masked[p.end : sent.end].lstrip(" \xa0")
+    return after[:1].islower()
 
 
 def _embedded(an: Analysis, sent: Sentence, p) -> bool:
@@ -148,7 +160,7 @@ def _opens(an: Analysis, sent: Sentence, p) -> bool:
     """Does the passage begin its sentence (or follow a colon or another quotation)? Then a cue after
     it makes it a full quotation; `He was always "charming …," Roffman said` is partial."""
     before = an.masked[sent.start : p.start]
-    return _OPENING.fullmatch(before) is not None or before.rstrip().endswith((":", ",", "(", MASK))
+    return _OPENING.fullmatch(before) is not None or before.rstrip().endswith((":", ",", "(", MASK, "-", "—", "–"))
 
 
 def _stands_alone(an: Analysis, sent: Sentence, p) -> bool:
