@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.bylines import byline_names
+
 # "…cambridge analyticaGETTY", "… (Photo: REUTERS)", "Image copyright Reuters", "Photograph: Alamy"
 _AGENCIES = r"GETTY(?: IMAGES)?|Getty Images|REUTERS|Reuters|AFP|AP|PA(?: WIRE)?|EPA|SHUTTERSTOCK|Shutterstock|ALAMY|Alamy|BLOOMBERG|Bloomberg|PA Media|Rex Features|REX"
 CREDIT_LINE = re.compile(
@@ -28,9 +30,6 @@ NEWSLETTER_OUTLET = re.compile(r"(?:notifications|newsletter|updates|news) from 
 BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][^\n]{1,150})$")
 SENTENCE_END = re.compile(r"[.!?:;\"'”’»)…]\s*$")
 
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
-_NOT_NAME = re.compile(r"\d|\b(?:reporter|editor|correspondent|writer|staff|news|desk|updated|published|am|pm)\b", re.I)
-
 
 def credit_of(line: str) -> str | None:
     """The picture agency of an image credit line, or "" when the line is a credit without a name."""
@@ -47,17 +46,10 @@ def is_prose(line: str, min_words: int = 6) -> bool:
 
 
 def byline_authors(line: str) -> list[str] | None:
-    """`By Alice Scarsi, World News Reporter` -> ["Alice Scarsi"]; None when the line is no byline."""
-    m = BYLINE.match(line)
-    if not m or len(line.split()) > 16:
+    """`By Alice Scarsi, World News Reporter` -> ["Alice Scarsi"]; None when the line is no byline.
+
+    This decides whether a line is a byline; which of its words are people is `byline_names`'s rule.
+    """
+    if not BYLINE.match(line) or len(line.split()) > 16:
         return None
-    rest = re.split(r"\s{2,}|\s[|•·]\s|\s+(?:Updated|Published|Posted)\b", m.group(1))[0]
-    names = []
-    for part in _BYLINE_SPLIT.split(rest):
-        part = part.strip(" .")
-        words = part.split()
-        if not part or _NOT_NAME.search(part) or not 1 < len(words) <= 4:
-            continue
-        if all(w[0].isupper() or w.lower() in {"de", "van", "von", "der", "la", "le", "da", "bin"} for w in words):
-            names.append(part)
-    return names or None
+    return byline_names(line) or None

@@ -14,11 +14,13 @@ import html as htmllib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from urllib.parse import urljoin, urlparse
 
 import lxml.html
+
+from corpus.bylines import byline_names, dedupe_names
+from corpus.dates import date_from_url, parse_date
 
 ARTICLE_TYPES = {
     "article",
@@ -64,32 +66,6 @@ _NON_ARTICLE_OG = {
     "music.song",
 }
 
-# Words that make a comma-separated byline part a job title or an organisation, not a person.
-_TITLE_WORDS = re.compile(
-    r"\b(?:reporter|editor|correspondent|writer|staff|contributor|contributing|columnist|producer|news|"
-    r"senior|chief|director|officer|analyst|technologist|project|team|desk|agency|service|press|wire|"
-    r"associated|department|professor|journalist|author|manager|president|founder|head|lead|fellow|"
-    r"intern|researcher|special|to|for|at|of|in|the|updated|published|posted|photos?|video|"
-    r"edited|additional|reporting|university|institute|media|magazine|times|post|daily|journal)\b",
-    re.IGNORECASE,
-)
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z\u00C0-\u024F][\w'’.\-]*|[A-Z]\.|de|da|di|del|della|der|den|van|von|la|le|du|dos|bin|al|el|st\.?)$"
-)
-# Where a byline stops naming people: a separator, a date or weekday, or the end of a sentence
-# ("Finian Cunningham. Sputnik International"; a period after an initial does not count).
-_BYLINE_END = re.compile(
-    r"\s+(?:\||•|·)\s+|\s{2,}|\b(?:Updated|Published|Posted|Last updated)\b|(?<=[a-z]{2})\.(?:\s|$)|\d"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-)
-# Placeholder "authors" that CMSs put where a person's name should be.
-_NOT_PEOPLE = {
-    "admin", "administrator", "editor", "editors", "editorial", "editorial board", "editorial staff", "staff",
-    "staff writer", "webmaster", "guest", "guest author", "anonymous", "unknown", "user", "redazione",
-    "redação", "redaccion", "redacción", "team", "news desk", "newsdesk", "wire", "wires", "agencies",
-}  # fmt: skip
-_URL_LIKE = re.compile(r"^(?:https?:|www\.)|\.(?:com|org|net|co\.uk)\b|/", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+|:\s+")
 
 
@@ -229,97 +205,6 @@ def _first(values: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- dates
-
-_TZ_ABBREVIATIONS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "JST": 9, "AEST": 10, "AEDT": 11,
-}  # fmt: skip
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
-    )
-    for m in names
-}  # fmt: skip
-_ISO = re.compile(
-    r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
-    r"(Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,4}\b)?"
-)
-_TIME = r"(?:\s*(?:,|/|\||•|-|–|—)?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([apAP]\.?[mM]\.?)?\s*([A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?)?"
-_MONTH_FIRST = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME)
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})" + _TIME)
-
-
-def _zone(token: str | None) -> timezone | None:
-    if not token:
-        return None
-    token = token.strip()
-    if token.upper() in _TZ_ABBREVIATIONS:
-        return timezone(timedelta(hours=_TZ_ABBREVIATIONS[token.upper()]))
-    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", token)
-    if m:
-        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
-        return timezone(-delta if m.group(1) == "-" else delta)
-    return None
-
-
-def _build(year, month, day, hour=0, minute=0, second=0, zone=None) -> datetime | None:
-    try:
-        value = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
-    except (ValueError, TypeError):
-        return None
-    if not 1900 <= value.year <= 2100:
-        return None
-    return value.replace(tzinfo=zone or UTC).astimezone(UTC)
-
-
-def parse_date(value: str | None) -> datetime | None:
-    """A publication date as an aware UTC datetime; a date without a zone is taken as UTC.
-
-    Accepts ISO 8601 (with or without separators, zone or fractional seconds), RFC 2822
-    ("Thu, 05 Apr 2018 10:00:00 GMT") and written dates ("April 5, 2018 10:30 a.m. EDT",
-    "5 April 2018").
-    """
-    if not value:
-        return None
-    text = clean_text(value)[:200]
-    m = _ISO.search(text)
-    if m and (m.start() == 0 or not text[: m.start()].strip(" ,:")[-1:].isdigit()):
-        year, month, day, hour, minute, second, zone = m.groups()
-        parsed = _build(year, month, day, hour, minute, second, _zone(zone))
-        if parsed:
-            return parsed
-    if re.match(r"^[A-Za-z]{3},", text):
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            parsed = None
-        if parsed:
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=UTC)
-            return parsed.astimezone(UTC)
-    for pattern, month_group, day_group in ((_MONTH_FIRST, 1, 2), (_DAY_FIRST, 2, 1)):
-        m = pattern.search(text)
-        if not m:
-            continue
-        month = _MONTHS.get(m.group(month_group).lower().rstrip("."))
-        if not month:
-            continue
-        hour, minute, second, ampm, zone = m.group(4, 5, 6, 7, 8)
-        if hour is not None and ampm:
-            hour = int(hour) % 12 + (12 if ampm.lower().startswith("p") else 0)
-        parsed = _build(m.group(3), month, m.group(day_group), hour, minute, second, _zone(zone))
-        if parsed:
-            return parsed
-    return None
-
-
 # ---------------------------------------------------------------- names
 
 
@@ -354,67 +239,12 @@ def is_outlet_name(name: str, outlet: str | None, url: str | None = None) -> boo
     return False
 
 
-def _looks_like_person(part: str) -> bool:
-    tokens = part.split()
-    if not 1 < len(tokens) <= 5 or _TITLE_WORDS.search(part):
-        return False
-    return all(_NAME_TOKEN.match(token) for token in tokens)
-
-
 def split_byline(
     text: str, outlet: str | None = None, url: str | None = None, strict: bool = True
 ) -> list[str]:
-    """People named in a byline: "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"].
-
-    A comma usually introduces a job title or an organisation ("By Alice Scarsi, World News
-    Reporter"): parts after the first one are kept only while they look like further names, and
-    "and"/"&" separate names within a part. `strict=False` (structured data, which is known to
-    name an author) also accepts a first part that is not a typical Western name ("Reuters Staff"
-    still goes when it is the outlet).
-    """
-    text = clean_text(text)
-    text = re.sub(
-        r"^(?:(?:written|posted|reported|reporting|analysis|opinion|commentary|story|words|text|review|"
-        r"interview|compiled|edited|an?)\s+)?by[:\s]+",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
-    text = _BYLINE_END.split(text)[0]
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,;:-–—")
-    names: list[str] = []
-    for index, part in enumerate(re.split(r"\s*[,;]\s*", text)):
-        part = re.sub(r"^(?:and|&)\s+", "", part.strip(), flags=re.IGNORECASE)
-        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
-        accepted = [
-            p for p in pieces if _looks_like_person(p) or (not strict and index == 0 and _plausible_name(p))
-        ]
-        if not accepted or len(accepted) < len(pieces) and index > 0:
-            break  # a job title or an organisation: the rest of the line describes the author
-        names.extend(accepted)
-    names = [n.title() if n.isupper() and len(n) > 3 else n for n in names]
-    return _dedupe([n for n in names if n.lower() not in _NOT_PEOPLE and not is_outlet_name(n, outlet, url)])
-
-
-def _plausible_name(value: str) -> bool:
-    return (
-        bool(value)
-        and len(value) <= 80
-        and not _URL_LIKE.search(value)
-        and "@" not in value
-        and any(c.isalpha() for c in value)
-    )
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        key = name.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(name)
-    return out
+    """People named in a byline (`bylines.byline_names`), less the outlet itself ("By Reuters Staff"
+    on reuters.com), which only the page knows."""
+    return [n for n in byline_names(clean_text(text), strict) if not is_outlet_name(n, outlet, url)]
 
 
 # ---------------------------------------------------------------- fields
@@ -551,7 +381,7 @@ def find_authors(
         for value in meta.get(key, ()):
             names += split_byline(value, outlet, url, strict=False)
         if names:
-            return _dedupe(names)
+            return dedupe_names(names)
     return visible_byline(tree, outlet, url)
 
 
@@ -607,11 +437,7 @@ def find_published(tree, entity: dict | None, meta: dict[str, list[str]], url: s
         parsed = parse_date(element.get("datetime") or element.get("content") or element.text_content())
         if parsed:
             return parsed
-    if url:
-        m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", urlparse(url).path)
-        if m:
-            return _build(*m.groups())
-    return None
+    return date_from_url(url) if url else None
 
 
 def find_kind(

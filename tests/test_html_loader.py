@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from corpus.dates import parse_date
 from corpus.document import LoadError, content_id
 from corpus.loaders.html import load_html
-from corpus.metadata import clean_title, is_outlet_name, parse_date, split_byline
+from corpus.metadata import clean_title, is_outlet_name, split_byline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 ROOT = Path(__file__).resolve().parents[1]

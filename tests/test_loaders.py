@@ -150,3 +150,26 @@ def test_bundled_samples_load_with_their_metadata():
         assert len(doc.text) > 1000, entry["file"]
         for noise in ("cookies", "Sign up", "Share on", "newsletter"):
             assert noise.lower() not in doc.text.lower(), (entry["file"], noise)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Alice Scarsi, World News Reporter", ["Alice Scarsi"]),
+        ("By Mara Lentz and Tomas Orr, Associated Press", ["Mara Lentz", "Tomas Orr"]),
+        ("BY MARA LENTZ, TOMAS ORR and JO ANN REYES", ["Mara Lentz", "Tomas Orr", "Jo Ann Reyes"]),
+        ("By Mara Lentz   PUBLISHED: 09:15, Tue, Mar 5, 2024", ["Mara Lentz"]),
+        ("by Mara Lentz — March 6, 2024", ["Mara Lentz"]),
+        ("By Mara Lentz (@maralentz)", ["Mara Lentz"]),
+        ("By The Numbers", None),  # a heading, not a person
+        ("Mara Lentz, World News Reporter", None),  # no "By": not a byline line
+        ("By Mara Lentz " + "and the rest of a long sentence " * 3, None),
+    ],
+)
+def test_text_byline_lines(line, names):
+    from corpus.boilerplate import byline_authors
+    from corpus.metadata import split_byline
+
+    assert byline_authors(line) == names
+    if names:  # one rule: a page byline with the same words names the same people
+        assert split_byline(line) == names
