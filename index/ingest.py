@@ -17,6 +17,7 @@ from pathlib import Path
 
 from corpus.document import Document, LoadError, content_id
 from index.manifest import FileEntry
+from index.records import RecordWriter
 from index.store import document_fields, ingest_lock, open_index, open_manifest
 
 BATCH_FILES = 500
@@ -148,9 +149,10 @@ def ingest(
         manifest = open_manifest(index_directory)
         try:
             todo = _unchanged_filter(files, manifest, report, notify)
-            _write(ix, manifest, todo, report, notify, extract)
+            records = RecordWriter(index_directory)  # quotes, claims and figures, committed with their documents
+            _write(ix, manifest, todo, report, notify, extract, records)
             if prune and not report.interrupted:
-                _prune(ix, manifest, paths, report)
+                _prune(ix, manifest, paths, report, records)
         finally:
             manifest.close()
     report.seconds = time.monotonic() - started
@@ -175,7 +177,7 @@ def _unchanged_filter(files, manifest, report, notify) -> list[str]:
     return todo
 
 
-def _write(ix, manifest, todo, report, notify, extract) -> None:
+def _write(ix, manifest, todo, report, notify, extract, records: RecordWriter) -> None:
     writer = None
     pending: list[FileEntry] = []
     batch_started = time.monotonic()
@@ -185,6 +187,7 @@ def _write(ix, manifest, todo, report, notify, extract) -> None:
         if writer is not None:
             writer.commit()
             writer = None
+        records.commit()
         if pending:
             manifest.put_many(pending)
             pending = []
@@ -204,9 +207,11 @@ def _write(ix, manifest, todo, report, notify, extract) -> None:
                 gone = set(old.doc_ids) - set(new_ids) - manifest.doc_ids_elsewhere(old.doc_ids, parsed.path)
                 for doc_id in gone:
                     writer.delete_by_term("id", doc_id)
+                    records.delete(doc_id)
             for i, doc in enumerate(parsed.docs):
                 extraction = parsed.extractions[i] if parsed.extractions else None
                 writer.update_document(**document_fields(doc, extraction))
+                records.replace(doc, extraction)
             pending.append(FileEntry(parsed.path, parsed.sha, parsed.size, parsed.mtime, new_ids))
             report.indexed.append(parsed.path)
             report.documents += len(parsed.docs)
@@ -220,10 +225,11 @@ def _write(ix, manifest, todo, report, notify, extract) -> None:
     except BaseException:
         if writer is not None:
             writer.cancel()
+        records.cancel()
         raise
 
 
-def _prune(ix, manifest, paths, report) -> None:
+def _prune(ix, manifest, paths, report, records: RecordWriter) -> None:
     """Drop documents of files under the given folders that no longer exist."""
     roots = [str(Path(p).expanduser().resolve()) for p in paths]
     gone = [e for e in manifest.all() if not Path(e.path).exists() and any(
@@ -234,6 +240,8 @@ def _prune(ix, manifest, paths, report) -> None:
     for entry in gone:
         for doc_id in set(entry.doc_ids) - manifest.doc_ids_elsewhere(entry.doc_ids, entry.path):
             writer.delete_by_term("id", doc_id)
+            records.delete(doc_id)
         report.pruned.append(entry.path)
     writer.commit()
+    records.commit()
     manifest.remove_many([e.path for e in gone])

@@ -1,0 +1,227 @@
+"""Quotes, claims and figures as searchable records, in a second Whoosh index beside the documents.
+
+One typed schema (`type` = quote, figure, claim, doc) rather than three indexes: one writer, one
+commit per batch, one place to delete a document's records. Each record carries its document's
+outlet, date, title and path so that listing and comparing never need to open the documents index.
+Record ids hash the document id (itself a hash of the file's bytes) with the record's offsets, so the
+same quote in the same file keeps its id across re-ingests and rebuilds.
+
+`mention` terms (`q\\x1fMark Zuckerberg\\x1fFacebook`) are never shown; their lexicon, with document
+frequencies, is all `index.entities.Resolver` needs to merge sources across the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from corpus.document import Document
+from corpus.sentences import sentence_spans
+from index.entities import abbreviations, expand_abbreviation
+from index.figure_context import context_words, unit_family
+from index.whoosh_api import (
+    DATETIME,
+    ID,
+    NUMERIC,
+    STORED,
+    TEXT,
+    EmptyIndexError,
+    Schema,
+    StemmingAnalyzer,
+)
+from index.whoosh_api import index as whoosh_index
+
+RECORDS = "records"  # index name inside the index directory
+SEP = "\x1f"
+_PREFIX = {"quote": "q", "figure": "f", "claim": "c"}
+
+
+def records_schema() -> Schema:
+    stem = StemmingAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        type=ID(stored=True),
+        doc_id=ID(stored=True),
+        n=STORED(),
+        path=STORED(),
+        title=TEXT(analyzer=stem, stored=True),
+        outlet=TEXT(stored=True),
+        outlet_key=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        kind=ID(stored=True),  # the document's kind: article or statement
+        text=TEXT(analyzer=stem, stored=True),  # quote or claim words; a figure's sentence
+        speaker=TEXT(stored=True),  # who is quoted
+        source=TEXT(stored=True),  # who a figure or claim is attributed to
+        who=ID(stored=True),  # speaker or source exactly as printed (abbreviations expanded)
+        org=TEXT(stored=True),
+        role=STORED(),
+        cue=STORED(),
+        qkind=ID(stored=True),  # full, partial, pull
+        repeats=STORED(),  # a pull-quote: id of the quote it repeats
+        start=STORED(),
+        end=STORED(),
+        aside=STORED(),
+        speaker_start=STORED(),
+        speaker_end=STORED(),
+        direct=STORED(),
+        number=STORED(),  # the figure as printed: "up to 87m"
+        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0),  # default: whoosh cannot pack NaN
+        low=NUMERIC(numtype=float, stored=True),
+        high=NUMERIC(numtype=float, stored=True),
+        unit=ID(stored=True),
+        family=ID(stored=True),
+        qualifier=ID(stored=True),
+        ctx=STORED(),  # stems of the words around a figure, nearest first
+        mention=ID(),
+    )
+
+
+def open_records(directory: Path, create: bool = False):
+    """The records index in `directory`; None when absent (an index built before records existed)."""
+    directory = Path(directory)
+    try:
+        if whoosh_index.exists_in(directory, indexname=RECORDS):
+            return whoosh_index.open_dir(directory, indexname=RECORDS)
+    except EmptyIndexError:
+        pass
+    if not create:
+        return None
+    directory.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(directory, records_schema(), indexname=RECORDS)
+
+
+def record_id(kind: str, doc_id: str, start: int, end: int, aside: int | None) -> str:
+    digest = hashlib.sha1(f"{doc_id}:{kind}:{start}:{end}:{aside}".encode()).hexdigest()[:12]
+    return _PREFIX[kind] + digest
+
+
+def document_records(doc: Document, extraction) -> list[dict]:
+    """The records of one document: a `doc` record, then its quotes, indirect claims and figures."""
+    from index.store import outlet_key, to_naive_utc
+
+    base = {"doc_id": doc.id, "path": doc.path, "title": doc.title or "", "outlet": doc.outlet or "",
+            "outlet_key": outlet_key(doc.outlet), "kind": doc.kind}
+    date = to_naive_utc(doc.published)
+    if date is not None:
+        base["date"] = date
+    out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}"}]
+    if extraction is None:
+        return out
+    defined = abbreviations(doc.text)
+    quote_ids = [record_id("quote", doc.id, q.start, q.end, q.aside) for q in extraction.quotes]
+    for n, q in enumerate(extraction.quotes):
+        speaker = expand_abbreviation(q.speaker, defined)
+        org = expand_abbreviation(q.org, defined)
+        rec = {**base, "id": quote_ids[n], "type": "quote", "n": n, "text": q.text, "qkind": q.kind,
+               "start": q.start, "end": q.end, "aside": q.aside, "speaker_start": q.speaker_start,
+               "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue}
+        if q.repeats is not None and 0 <= q.repeats < len(quote_ids):
+            rec["repeats"] = quote_ids[q.repeats]
+        _who(rec, "speaker", "q", speaker, org)
+        out.append(rec)
+    for n, c in enumerate(extraction.claims):
+        if c.direct:  # direct claims are the quotes above
+            continue
+        rec = {**base, "id": record_id("claim", doc.id, c.start, c.end, None), "type": "claim", "n": n,
+               "text": c.text, "start": c.start, "end": c.end, "cue": c.cue, "direct": False,
+               "speaker_start": c.source_start, "speaker_end": c.source_end}
+        _who(rec, "source", "c", expand_abbreviation(c.source, defined), None)
+        out.append(rec)
+    sentences = _Sentences(doc)
+    for n, f in enumerate(extraction.figures):
+        sentence, s_start = sentences.around(f.start, f.end, f.aside)
+        rel_start, rel_end = f.start - s_start, f.end - s_start
+        rec = {**base, "id": record_id("figure", doc.id, f.start, f.end, f.aside), "type": "figure", "n": n,
+               "text": sentence, "number": f.text, "start": f.start, "end": f.end, "aside": f.aside,
+               "value": float(f.value), "unit": f.unit or "", "family": unit_family(f.unit),
+               "qualifier": f.qualifier or "", "ctx": " ".join(context_words(sentence, rel_start, rel_end))}
+        if f.low is not None:
+            rec["low"] = float(f.low)
+        if f.high is not None:
+            rec["high"] = float(f.high)
+        _who(rec, "source", "f", expand_abbreviation(f.source, defined), None)
+        out.append(rec)
+    return out
+
+
+def _who(rec: dict, field: str, letter: str, name: str | None, org: str | None) -> None:
+    if org:
+        rec["org"] = org
+    if name:
+        rec[field] = name
+        rec["who"] = name
+        rec["mention"] = f"{letter}{SEP}{name}{SEP}{org or ''}"
+
+
+class _Sentences:
+    """The sentence around an offset, in the text or in an aside (computed once per text)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._spans: dict[int | None, list[tuple[int, int]]] = {}
+
+    def text_of(self, aside: int | None) -> str:
+        if aside is None:
+            return self.doc.text
+        return self.doc.asides[aside].text if 0 <= aside < len(self.doc.asides) else ""
+
+    def around(self, start: int, end: int, aside: int | None) -> tuple[str, int]:
+        text = self.text_of(aside)
+        if aside not in self._spans:
+            self._spans[aside] = sentence_spans(text)
+        for s, e in self._spans[aside]:
+            if s <= start < e:
+                return text[s:max(e, min(end, len(text)))], s
+        return text[max(0, start - 120):end + 120], max(0, start - 120)
+
+
+class RecordWriter:
+    """Writes records in step with the documents writer: the same batches, committed together."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self._ix = None
+        self._writer = None
+        self._searcher = None
+        self._written: set[str] = set()
+
+    def _w(self):
+        if self._writer is None:
+            if self._ix is None:
+                self._ix = open_records(self.directory, create=True)
+            self._writer = self._ix.writer(timeout=5.0, limitmb=128)
+            self._searcher = self._writer.searcher()
+        return self._writer
+
+    def replace(self, doc: Document, extraction) -> None:
+        """Drop whatever records `doc` had and write the new ones."""
+        w = self._w()
+        if doc.id in self._written:  # the same content twice in one batch
+            return
+        w.delete_by_term("doc_id", doc.id, searcher=self._searcher)
+        for rec in document_records(doc, extraction):
+            w.add_document(**{k: v for k, v in rec.items() if v is not None})
+        self._written.add(doc.id)
+
+    def delete(self, doc_id: str) -> None:
+        self._w().delete_by_term("doc_id", doc_id, searcher=self._searcher)
+        self._written.discard(doc_id)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._close_searcher()
+            self._writer.commit()
+            self._writer = None
+            self._written.clear()
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._close_searcher()
+            self._writer.cancel()
+            self._writer = None
+            self._written.clear()
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
