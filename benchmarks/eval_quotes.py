@@ -55,7 +55,8 @@ _MARKS = "\"“”«»„"
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "his", "its", "their", "them",
              "who", "which", "that", "one", "me", "us", "our", "my", "whom", "whose", "this", "these"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gov", "rep", "gen", "president", "senator", "governor",
-           "secretary", "mayor", "judge", "justice", "sir", "lord", "lady", "prof", "rev", "the"}
+           "secretary", "mayor", "judge", "justice", "sir", "lord", "lady", "prof", "rev", "the", "a", "an",
+           "her", "his", "its", "their", "our", "my", "this", "that", "these", "those", "one", "another"}
 _CAP_RE = re.compile(r"[A-Z][\w'’.-]*")
 
 
@@ -77,10 +78,12 @@ def half_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def surname(name: str | None) -> str | None:
-    """Last capitalised word of a name ("Sen. Richard J. Durbin (D-Ill.)" -> "durbin"), lower case."""
+    """Last capitalised word of the head of a name ("Sen. Richard J. Durbin (D-Ill.)" -> "durbin",
+    "Mr. Morgan of the Sierra Club" -> "morgan"), lower case; None when the head has no capitalised
+    word ("voters in Iowa", "a source")."""
     if not name:
         return None
-    head = re.split(r",|\(| who | which ", name)[0]
+    head = re.split(r",|\(| who | which | of | in | at | from | for | with | on ", name)[0]
     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in _CAP_RE.findall(head)]
     words = [w for w in words if w and w.lower() not in _TITLES]
     return words[-1].lower() if words else None

@@ -192,6 +192,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             continue  # "the report", "his post"
         if speech and is_gerund(word):
             # ", saying …", "released a statement saying": the speaker is the sentence's subject
+            if prev_word in _PREPOSITIONS and not _GERUND_OK.match(masked, ve, se):
+                continue  # "before cheering supporters": an adjective, not a report
             sp = _sentence_subject(masked, ss, vs) or subject_before(masked, lo, vs)
             if sp is not None:
                 cues.append(Cue(vs, _cue_end(masked, word, ve, se), ve, sp[0], sp[1], "ger", True))
@@ -281,6 +283,14 @@ def _position_subject(masked: str, sp: tuple[int, int], low: str) -> bool:
     return True
 
 
+# What follows a participle that reports: punctuation, "that", a quotation, a clause ("saying he
+# would …"), or a listener and then one of those ("telling reporters: …").
+_GERUND_OK = re.compile(
+    r"\s*(?:[,:\x01]|that\b|(?:he|she|they|it|we|I|you|there|his|her|their|its|the|a|an|this|these|"
+    r"[A-Z][\w.'’-]*)\b|(?:[^\s,.;:\x01]+\s+){0,5}?[^\s,.;:\x01]+\s*[,:]\s*\x01)"
+)
+_PREPOSITIONS = {"before", "after", "of", "for", "with", "the", "a", "an", "by", "about", "from", "in", "on",
+                 "at", "into", "his", "her", "their", "its", "our", "and"}
 _FRONTED = {"Said", "Says", "Added", "Asked", "Wrote", "Writes", "Adds", "Explained", "Recalled", "Noted"}
 _BASE_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "reply", "respond",
                 "answer", "declare", "announce", "state", "warn", "tweet", "joke", "recall", "admit",
@@ -408,7 +418,11 @@ _ADVERBIAL_START = re.compile(
 
 
 def _starts_adverbial(head: str) -> bool:
-    return _ADVERBIAL_START.match(head) is not None
+    """An opening adverbial phrase or clause, or a participle phrase ("Appearing before …,")."""
+    return _ADVERBIAL_START.match(head) is not None or _PARTICIPLE_START.match(head) is not None
+
+
+_PARTICIPLE_START = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?!said|says|told)[a-z]")
 
 
 def _colon_cue(masked: str, ss: int, pstart: int, cues: list[Cue]) -> Cue | None:

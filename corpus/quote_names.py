@@ -48,16 +48,19 @@ theresa marine ursula christine kamala elizabeth tulsi condoleezza janet nancy d
 madeleine jeanne jill sheryl marissa ginni meg indra mary ruth sonia sotomayor_x
 """.split())
 
-MALE_NAMES = {n for n in MALE_NAMES if "_" not in n}
-FEMALE_NAMES = {n for n in FEMALE_NAMES if "_" not in n}
+# Names given to both boys and girls say nothing about "he" or "she".
+UNISEX = {"terry", "kelly", "robin", "jean", "lee", "leslie", "dana", "pat", "chris", "jamie", "kim", "lindsey",
+          "alex", "sam", "jordan", "taylor", "casey", "jesse", "jody", "tracy", "shannon", "stacy", "morgan",
+          "carmen", "sandy", "ashley", "billie", "frankie", "bobbie", "toni", "lynn", "marion", "kerry"}
+MALE_NAMES = {n for n in MALE_NAMES if "_" not in n} - UNISEX
+FEMALE_NAMES = {n for n in FEMALE_NAMES if "_" not in n} - UNISEX
 
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", "father", "brother", "congressman",
-               "spokesman", "businessman", "chairman"}
+# "spokesman", "chairman" and "congressman" are used for women too: no gender evidence.
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", "father", "brother", "businessman"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "madam", "sister",
                  "congresswoman", "spokeswoman", "businesswoman", "chairwoman", "mother", "first lady"}
-MALE_NOUNS = {"man", "spokesman", "congressman", "businessman", "husband", "father", "son", "brother",
-              "boy", "king", "prince", "uncle", "grandfather", "gentleman", "actor", "nephew", "chairman",
-              "sportsman", "anchorman", "councilman", "assemblyman", "statesman", "policeman", "fireman"}
+MALE_NOUNS = {"man", "businessman", "husband", "father", "son", "brother", "boy", "king", "prince", "uncle",
+              "grandfather", "gentleman", "actor", "nephew", "sportsman", "statesman"}
 FEMALE_NOUNS = {"woman", "spokeswoman", "congresswoman", "businesswoman", "wife", "mother", "daughter",
                 "sister", "girl", "queen", "princess", "aunt", "grandmother", "lady", "actress", "niece",
                 "chairwoman", "councilwoman", "assemblywoman", "policewoman", "widow", "girlfriend"}

@@ -38,6 +38,26 @@ _JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el
 RUN_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 _WORD_RE = re.compile(r"\S+")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:before|the|a|an|to|on|in|at|with|for|about|from|his|her|their|its|after|"
+                              r"through|into|over|under|during|as|by|out|up|back)\b")
+# Capitalised verbs of headlines ("Trump Slams …", "Cruz Hints …"): they end a name.
+HEADLINE_VERBS = {"says", "said", "calls", "slams", "hints", "warns", "urges", "wins", "loses", "blasts",
+                  "rips", "mocks", "attacks", "claims", "admits", "denies", "vows", "tells", "asks",
+                  "responds", "reveals", "is", "was", "will", "has", "are", "were", "to", "defends",
+                  "praises", "endorses", "backs", "rejects", "accuses", "thanks", "doubles", "takes",
+                  "gets", "makes", "goes", "leads", "trails", "beats", "meets", "drops", "quits", "just"}
+NOT_NAME_WORDS = {"year", "day", "eve", "street", "avenue", "road", "river", "sea", "ocean", "mountain",
+                  "lake", "park", "square", "bridge", "island", "county", "valley", "beach", "center",
+                  "week", "month", "night", "morning", "act", "bill", "law", "amendment", "war", "games",
+                  "cup", "awards", "prize", "series", "show", "debate", "caucus", "primary", "convention",
+                  "election", "summit", "conference", "forum", "festival", "day", "book", "report"}
+DEMONYMS = {"american", "americans", "korean", "chinese", "japanese", "mexican", "russian", "british",
+            "german", "french", "italian", "spanish", "iranian", "iraqi", "syrian", "israeli", "palestinian",
+            "canadian", "european", "african", "asian", "indian", "pakistani", "afghan", "saudi", "turkish",
+            "egyptian", "cuban", "muslim", "muslims", "christian", "christians", "jewish", "catholic",
+            "democratic", "republican", "democrat", "republicans", "democrats", "hispanic", "latino",
+            "latinos", "black", "white", "evangelical", "evangelicals", "conservative", "liberal",
+            "progressive", "south", "north", "east", "west", "southern", "northern", "western", "eastern"}
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn",
               "al", "el", "dos", "das", "of", "y"}
 
@@ -219,8 +239,10 @@ class Registry:
         # split at words that cannot belong to a name ("But", "In", "Monday")
         part: list[str] = []
         part_start = pos
-        for tok, off in zip(tokens, offsets, strict=True):
-            if _key(tok) in STOP_CAPS:
+        for n, (tok, off) in enumerate(zip(tokens, offsets, strict=True)):
+            key = _key(tok)
+            if key in STOP_CAPS or (part and n + 1 < len(tokens) and key in HEADLINE_VERBS):
+                # "But", "Monday"; "Ted Cruz Hints Trump …" in a title-case headline
                 if part:
                     self._add_name(part_start, part)
                 part = []
@@ -238,6 +260,8 @@ class Registry:
             return
         if tokens[-1].endswith(("'s", "’s")):
             tokens = tokens[:-1] + [_strip_possessive(tokens[-1])]
+        if len(tokens) == 1 and tokens[0].endswith("ing") and _PARTICIPLE_NEXT.match(self.text, pos + len(tokens[0])):
+            return  # "Appearing before cheering supporters, …"
         if len(tokens) > 5 and not any(_key(t) in ORG_WORDS for t in tokens):
             return  # a headline in title case, not a name
         before = self.text[max(0, pos - 40) : pos]
@@ -254,6 +278,8 @@ class Registry:
                 self._register(pos, cached[2], cached[3], cached[4], cached[5], org)
             return
         role_toks, name_toks, possessor = split_role(tokens)
+        while name_toks and name_toks[0] in _PARTICLES:
+            name_toks = name_toks[1:]  # "Secretary of Defense": no name after the title
         pkind = None
         if possessor:
             pkind = "org" if self._looks_org(possessor, before) else "unknown"
@@ -284,6 +310,9 @@ class Registry:
                 k -= 1
         if self._looks_org(name_toks, before) and not role_toks:
             kind = "org"
+        elif any(_key(t) in PLACES or _key(t) in NOT_NAME_WORDS for t in name_toks[-1:]) \
+                or _key(name_toks[0]) in DEMONYMS:
+            kind = "unknown"  # "Former Pennsylvania governor …", "New Year", "South Korean-born …"
         elif role_toks or lead_role or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
             kind = "person"
         elif after.startswith((", who", " who ")):
@@ -587,9 +616,11 @@ def _personish(name: str) -> bool:
     """Could this unknown name be a person? Not a place, a demonym or a plural ("Democrats")."""
     toks = name.split()
     last = _key(toks[-1])
-    if _orgish(name) or last in PLACES or _key(toks[0]) in PLACES:
+    if _orgish(name) or last in PLACES or _key(toks[0]) in PLACES or last in NOT_NAME_WORDS:
         return False
-    return not last.endswith(("ans", "ese", "ists", "crats", "cans", "ians", "ers", "ics"))
+    if _key(toks[0]) in DEMONYMS or last in DEMONYMS:
+        return False
+    return len(toks) > 1 or not last.endswith(("ians", "ists", "crats", "cans", "ese"))
 
 
 def _orgish(name: str) -> bool:
@@ -768,6 +799,8 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     low = first.lower().strip(",.;:")
     if low in PRONOUNS:
         return (toks[i][0], toks[i][0] + len(first.rstrip(",.;:")))
+    if low[-2:] in ("'s", "’s") and low[:-2] in PRONOUNS:
+        return (toks[i][0], toks[i][0] + len(low) - 2)  # "She's a Sanders supporter but concedes …"
     k = _np_word(first)
     if k == "stop" and not first[0].isupper():
         # "said retired neurosurgeon Ben Carson": a participle used as an adjective
