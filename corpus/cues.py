@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     "sigh laugh marvel recommend reassure acknowledge surmise theorize speculate muse relate recount "
     "acknowledge predict forecast clarify confide concede counsel declare interrupt intone murmur note "
     "plead pledge preach proclaim rage rant recall reflect reply rule shrug snarl sob summarize "
-    "summarise tease trumpet volunteer wail whine write"
+    "summarise tease trumpet volunteer wail whine write echo remember reminisce"
 ).split()
 
 # Cognition / position verbs: report a belief, not words; only for indirect claims.

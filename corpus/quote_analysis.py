@@ -36,7 +36,8 @@ MASK = "\x01"
 # Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").
 _CUE_RE = re.compile(
     r"(?<![\w'’-])(?:" + trie_pattern(ALL_CUE_FORMS) + r"|put(?= it\b)|"
-    r"(?:Said|Says|Added|Asked|Wrote|Writes|Adds|Explained|Recalled|Noted)(?= [A-Z]))(?![\w'’-])"
+    r"(?:Said|Says|Added|Asked|Wrote|Writes|Adds|Explained|Recalled|Noted|Stated|Declared|Continued|Replied|"
+    r"Answered|Concluded|Tweeted|Argued)(?= [A-Z]))(?![\w'’-])"
 )
 _TERMINAL = ".!?"
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01]*")
@@ -149,6 +150,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
     ss, se = sent.start, sent.end
     cues: list[Cue] = []
     bounds = [passages[i].end for i in sent.passages]
+    # `"Why not?" Trump asked reporters.`: a sentence opening with the attribution of the quotation
+    follows_quote = not sent.passages and ss >= 3 and masked[ss - 3 : ss - 1] in ("\x01?", "\x01!")
     cue_starts = [m.start() for m in words]
     for m in words:
         vs, ve = m.span()
@@ -174,7 +177,7 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             continue
         prev = masked[max(ss, vs - 12) : vs].split()
         prev_word = prev[-1].lower() if prev else ""
-        if speech and prev and prev[-1].endswith(",") and vs - ss > 20:
+        if speech and prev and prev[-1].endswith(",") and vs - ss > 20 and low in _INVERTIBLE:
             # "…, said Ms. Gil, with …": the speaker follows the verb
             sp = phrase_after(masked, ve, se)
             if sp is not None and (masked[sp[0]].isupper() or masked[sp[0] : sp[1]].split()[0].lower()
@@ -214,7 +217,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             sp = _relative_antecedent(masked, lo, sp[0])
         if sp is None:
             continue
-        post = after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None
+        post = (after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None) or (
+            follows_quote and sp[0] == ss and vs - ss < 60)
         if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se) \
                 and not _SOURCE_NOUN.search(masked, sp[0], sp[1]):
             continue
@@ -291,7 +295,11 @@ _GERUND_OK = re.compile(
 )
 _PREPOSITIONS = {"before", "after", "of", "for", "with", "the", "a", "an", "by", "about", "from", "in", "on",
                  "at", "into", "his", "her", "their", "its", "our", "and"}
-_FRONTED = {"Said", "Says", "Added", "Asked", "Wrote", "Writes", "Adds", "Explained", "Recalled", "Noted"}
+# Verbs that come before their subject after a clause ("…, said Ms. Gil, with …"); "told" never does.
+_INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
+               "recalled", "continued", "argued", "insisted", "warned", "replied", "responded", "stated"}
+_FRONTED = {"Said", "Says", "Added", "Asked", "Wrote", "Writes", "Adds", "Explained", "Recalled", "Noted",
+            "Stated", "Declared", "Continued", "Replied", "Answered", "Concluded", "Tweeted", "Argued"}
 _BASE_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "reply", "respond",
                 "answer", "declare", "announce", "state", "warn", "tweet", "joke", "recall", "admit",
                 "put", "quote", "stress", "insist", "claim"}

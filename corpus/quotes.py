@@ -189,7 +189,7 @@ def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending, 
         nxt = an.sentences[si + 1]
         if nxt.para == p.para:
             for cue in nxt.cues:
-                if cue.speech and cue.speaker_start is not None and cue.mode in ("pre", "inv") \
+                if cue.speech and cue.speaker_start is not None and cue.mode in ("pre", "inv", "post") \
                         and not an.masked[nxt.start : cue.speaker_start].strip(" \x01,"):
                     return cue
     if p.continued and last is not None:

@@ -32,7 +32,8 @@ from corpus.quote_names import (
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev|Hon|Pres|Jr|Sr|Inc|Corp|Co|Ltd|Mt|Ft|Supt|Insp|Det|Cmdr)\."
+_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev|Hon|Pres|Jr|Sr|Inc|Corp|Co|Ltd|"
+           r"Mt|Ft|Supt|Insp|Det|Cmdr|Del|Atty|Amb|Sec|Cong|Gens|Reps|Sens|Govs|Msgr|Fr|Sgt)\.")
 _TOKEN = rf"(?:{_ABBREV}|[{_UP}]\.(?:[{_UP}]\.)*(?![\w])|[{_UP}][\w'’&-]*\w|[{_UP}])"
 _JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el|dos|das|of|y)[ \xa0])?"
 RUN_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
@@ -509,7 +510,7 @@ class Registry:
             hi = pos if si == k else starts[si + 1]
             a = bisect.bisect_left(self._speakers, lo, key=lambda t: t[0])
             b = bisect.bisect_left(self._speakers, hi, key=lambda t: t[0])
-            for j in range(b - 1, a - 1, -1):
+            for j in range(a, b):
                 res = self._speakers[j][1]
                 if res.entity is not None and self._fits(res.entity, gender, strict):
                     return res
@@ -802,6 +803,9 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if low[-2:] in ("'s", "’s") and low[:-2] in PRONOUNS:
         return (toks[i][0], toks[i][0] + len(low) - 2)  # "She's a Sanders supporter but concedes …"
     k = _np_word(first)
+    if k == "stop" and first[0].isupper() and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) \
+            and first.lower() in ("will", "may", "hope", "grant", "rush", "chase", "mark", "read", "bill", "art"):
+        k = "ok"  # "said Will Doyle": a given name that is also a word
     if k == "stop" and not first[0].isupper():
         # "said retired neurosurgeon Ben Carson": a participle used as an adjective
         if not (first.endswith("ed") and i + 1 < len(toks) and _np_word(toks[i + 1][2]) == "ok"):
