@@ -51,7 +51,7 @@ NOT_NAME_WORDS = {"year", "day", "eve", "street", "avenue", "road", "river", "se
                   "lake", "park", "square", "bridge", "island", "county", "valley", "beach", "center",
                   "week", "month", "night", "morning", "act", "bill", "law", "amendment", "war", "games",
                   "cup", "awards", "prize", "series", "show", "debate", "caucus", "primary", "convention",
-                  "election", "summit", "conference", "forum", "festival", "day", "book", "report"}
+                  "election", "summit", "conference", "forum", "festival", "book", "report"}
 DEMONYMS = {"american", "americans", "korean", "chinese", "japanese", "mexican", "russian", "british",
             "german", "french", "italian", "spanish", "iranian", "iraqi", "syrian", "israeli", "palestinian",
             "canadian", "european", "african", "asian", "indian", "pakistani", "afghan", "saudi", "turkish",
