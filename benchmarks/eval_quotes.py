@@ -83,7 +83,7 @@ def surname(name: str | None) -> str | None:
     word ("voters in Iowa", "a source")."""
     if not name:
         return None
-    head = re.split(r",|\(| who | which | of | in | at | from | for | with | on ", name)[0]
+    head = re.split(r",|\(| who | which | of | in | at | from | for | with | on | to ", name)[0]
     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in _CAP_RE.findall(head)]
     words = [w for w in words if w and w.lower() not in _TITLES]
     return words[-1].lower() if words else None

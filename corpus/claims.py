@@ -116,6 +116,7 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         m = _CLAUSE_BREAK.search(masked, last, se)
         if m:
             end = m.start()
+
     for other in cues:
         o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
         if o_first > last and masked[last:o_first].rstrip().endswith(","):
@@ -123,8 +124,8 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     return _spans(an, [(last, end)], lead=True)
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|"
-                           r"[a-z]+ing)\b|;|\s—\s|\s–\s")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|"
+                           r"[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s")
 
 
 def _short_adjunct(s: str) -> bool:

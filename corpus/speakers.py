@@ -39,6 +39,9 @@ _JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el
 RUN_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 _WORD_RE = re.compile(r"\S+")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+# "of …" after a person's name (a title, or two capitalised words) says where they are from
+_OF_PLACE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s[A-Z][\w'’-]*|[A-Z][\w'’-]+\s[A-Z][\w'’-]+)"
+                       r"(\s(?:of|from)\s)(?=the\s|[A-Z])")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:before|the|a|an|to|on|in|at|with|for|about|from|his|her|their|its|after|"
                               r"through|into|over|under|during|as|by|out|up|back)\b")
 # Capitalised verbs of headlines ("Trump Slams …", "Cruz Hints …"): they end a name.
@@ -192,6 +195,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
             last_role = i
         elif k == "of" and last_role == i - 1 and i + 1 < len(tokens) - 1:
             last_role = i + 1  # "Secretary of State John Kerry"
+    while last_role < len(tokens) - 3 and _key(tokens[last_role + 1]) in DEMONYMS:
+        last_role += 1  # "Democrat Hillary Clinton", "Republican Rep. …": party or origin, not name
     if last_role >= 0 and any(_key(t) in ORG_WORDS for t in tokens[last_role + 1 :]):
         # "General Motors", "Chief Justice's Court": the words after the title name an organisation
         if tokens[last_role].lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "sen", "gov", "rep"):
@@ -395,6 +400,10 @@ class Registry:
             return self._pronoun(low, start, mention)
         head, _, appos = mention.partition(", ")
         head = _PAREN_RE.sub("", head).strip(" ,")
+        m = _OF_PLACE.search(head)
+        if m and not (head.split()[0].lower().rstrip(".") in ROLE_HEADS and head.split()[0][0].isupper()
+                      and m.group().split()[0] == head.split()[0]):
+            head = head[: m.start(1)]  # "Mr. Morgan of the Sierra Club", "Scott Hawkins of Cheyenne"
         words = head.split()
         det = None
         if words and words[0].lower() in DETERMINERS | POSSESSIVES:
@@ -574,7 +583,8 @@ class Registry:
     def _nominal(self, mention: str, pos: int, det: str | None, words: list[str], org: str | None) -> Resolution:
         """An unnamed mention: "the company" is the last organisation; "A Messenger spokeswoman" stays."""
         head = words[-1].lower().strip(",.") if words else ""
-        if det in ("the", "this", "that") and len(words) <= 3 and head in ORG_NOUNS:
+        if det in ("the", "this", "that") and len(words) <= 3 and head in ORG_NOUNS \
+                and not any(_is_cap(w) for w in words):
             ent = self._last_org(pos)
             if ent is not None:
                 return Resolution(ent.name, None, ent.org, ent)
@@ -661,8 +671,9 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
 
 
-def _np_word(word: str) -> str:
-    """'ok' (noun-phrase word), 'det' (ends the phrase at its left), or 'stop'."""
+def _np_word(word: str, inside: bool = False) -> str:
+    """'ok' (noun-phrase word), 'det' (ends the phrase at its left), or 'stop'. `inside`: the word
+    follows a capitalised word of the same phrase, where "Watch" in "Judicial Watch" is a name."""
     core = word.strip("()[]\"'“”‘’")
     low = core.lower().rstrip(",")
     if not core:
@@ -670,6 +681,8 @@ def _np_word(word: str) -> str:
     if low in DETERMINERS or low in POSSESSIVES:
         return "det"
     if core[0].isupper():
+        if inside and low not in FUNCTION_WORDS and low not in PRONOUNS:
+            return "ok"
         return "stop" if low in STOP_CAPS and low not in ("the", "a", "an") else "ok"
     if low in FUNCTION_WORDS:
         return "stop"
@@ -710,7 +723,7 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= 0 and i - j < 40:
         w = toks[j][2]
-        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|[A-Z]\\.", w):
+        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w):
             break
         if w.endswith(","):
             cuts.append(j)
@@ -764,7 +777,7 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
     j = i - 1
     while j >= 0 and i - j < 14:
         w = toks[j][2]
-        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|[A-Z]\\.", w):
+        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w):
             break
         k = _np_word(w)
         if k == "stop":
@@ -816,7 +829,8 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     while i < len(toks):
         w = toks[i][2]
         core = w.rstrip(",.;:!?)\"”’")
-        k = _np_word(core) if core else "stop"
+        inside = i > 0 and toks[i][0] != start and _is_cap(toks[i - 1][2])
+        k = _np_word(core, inside) if core else "stop"
         if k == "stop" and core.endswith("ed") and w == core and i + 1 < len(toks) \
                 and _np_word(toks[i + 1][2]) == "ok":
             k = "ok"
@@ -828,7 +842,7 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             lower_count += 1
             if lower_count > 4:
                 break
-        is_abbrev = re.fullmatch(_ABBREV + "|[A-Z]\\.", w) is not None
+        is_abbrev = re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w) is not None
         end = toks[i][0] + (len(w) if is_abbrev else len(core))
         if w != core and not is_abbrev:
             break
