@@ -177,11 +177,15 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             continue
         prev = masked[max(ss, vs - 12) : vs].split()
         prev_word = prev[-1].lower() if prev else ""
-        if speech and prev and prev[-1].endswith(",") and vs - ss > 20 and low in _INVERTIBLE:
-            # "…, said Ms. Gil, with …": the speaker follows the verb
+        if speech and prev and prev[-1].endswith(",") and vs - ss > 20 and low in _INVERTIBLE \
+                and not (after_quote and _opening_passage(masked, ss, lo, passages, sent)):
+            # "…, said Ms. Gil, with …": the speaker follows the verb (unless a name ends the clause
+            # before it, "…, Vann R. Newkirk II, a writer, said on Twitter")
             sp = phrase_after(masked, ve, se)
+            before_np = subject_before(masked, lo, vs)
             if sp is not None and (masked[sp[0]].isupper() or masked[sp[0] : sp[1]].split()[0].lower()
-                                   in _DETERMINERS_START) and masked[sp[1] : sp[1] + 1] in (",", ".", ""):
+                                   in _DETERMINERS_START) and masked[sp[1] : sp[1] + 1] in (",", ".", "") \
+                    and (before_np is None or not masked[before_np[0]].isupper()):
                 cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
                 continue
         if prev_word == "to" and speech and low in _BASE_SPEECH:
@@ -361,7 +365,7 @@ def _verb_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) ->
     return Cue(m.start(2), m.end(2), m.end(2), s0, s1, "post", True)
 
 
-_DASH_CREDIT = re.compile(r"[ \xa0]*[―—–][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})")
+_DASH_CREDIT = re.compile(r"\s*[―—–-][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})(?=[.\s]|$)")
 
 
 def _dash_credit(masked: str, p: Passage, se: int) -> Cue | None:

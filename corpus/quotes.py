@@ -47,8 +47,8 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
     for si, sent in enumerate(an.sentences):
         if not sent.passages:
             cue = _best_speech_cue(sent)
-            if cue is not None and an.masked[sent.end - 1] == ":":
-                pending = (cue, sent.para)
+            if cue is not None and (an.masked[sent.end - 1] == ":" or _ends_sentence(an, cue, sent)):
+                pending = (cue, sent.para)  # "He said:" / "Sam Lau said in a statement." then a quote
             continue
         for pi in sent.passages:
             p = an.passages[pi]
@@ -75,6 +75,12 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
         if aside.kind == "pull-quote":
             quotes.append(_pull_from_aside(an, quotes, aside, i))
     return quotes
+
+
+def _ends_sentence(an: Analysis, cue: Cue, sent: Sentence) -> bool:
+    """Is the cue the last thing in its sentence ("…, the director said in a statement.")?"""
+    end = max(cue.end, cue.speaker_end or 0)
+    return not an.masked[end : sent.end].strip(" .") and cue.mode == "pre"
 
 
 def _best_speech_cue(sent: Sentence) -> Cue | None:
@@ -194,9 +200,9 @@ def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending, 
                     return cue
     if p.continued and last is not None:
         return last[0]
-    if pending is not None and pending[1] == p.para - 1:
+    if pending is not None and pending[1] in (p.para, p.para - 1):
         return pending[0]
-    if last is not None and (p.para - 1 in quote_paras or last[1] == p.para):
+    if last is not None and p.para - last[1] <= 2:  # one paragraph of narration may intervene
         return last[0]
     return None
 

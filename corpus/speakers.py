@@ -805,7 +805,7 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     apposition naming a person is included ("the company's spokesman, John Smith")."""
     toks = _tokens(text, pos, min(hi, pos + 300))
     i = 0
-    while i < len(toks) and toks[i][2].lower() in ("also", "later", "then", "again", "on", "yesterday"):
+    while i < len(toks) and toks[i][2].lower() in ("also", "later", "then", "again"):
         i += 1
     if i >= len(toks):
         return None
