@@ -55,6 +55,9 @@ NOT_NAME_WORDS = {"year", "day", "eve", "street", "avenue", "road", "river", "se
                   "week", "month", "night", "morning", "act", "bill", "law", "amendment", "war", "games",
                   "cup", "awards", "prize", "series", "show", "debate", "caucus", "primary", "convention",
                   "election", "summit", "conference", "forum", "festival", "book", "report"}
+_CONTEXT_WORDS = ROLE_HEADS | ORG_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+_PLACE_PREFIXES = {"new", "san", "santa", "los", "las", "saint", "st", "fort", "port", "lake", "mount", "el",
+                   "north", "south", "east", "west", "upper", "lower", "greater"}
 DEMONYMS = {"american", "americans", "korean", "chinese", "japanese", "mexican", "russian", "british",
             "german", "french", "italian", "spanish", "iranian", "iraqi", "syrian", "israeli", "palestinian",
             "canadian", "european", "african", "asian", "indian", "pakistani", "afghan", "saudi", "turkish",
@@ -272,7 +275,11 @@ class Registry:
             return  # a headline in title case, not a name
         before = self.text[max(0, pos - 40) : pos]
         prev_word = before.rsplit(None, 1)[-1].lower().strip(",") if before.strip() else ""
-        ckey = (tuple(tokens), prev_word)
+        if prev_word not in _CONTEXT_WORDS:
+            prev_word = ""  # the classification depends on the word before only if it is one of these
+        stop = pos + sum(len(t) + 1 for t in tokens) - 1
+        who = self.text.startswith((", who", " who "), stop)
+        ckey = (tuple(tokens), prev_word, who)
         cached = self._classified.get(ckey)
         if cached is not None:
             if cached[0] is not None:
@@ -297,8 +304,6 @@ class Registry:
             self._classified[ckey] = (possessor or None, pkind, None, None, None, None, None)
             return
         kind = "unknown"
-        stop = pos + sum(len(t) + 1 for t in tokens) - 1
-        after = self.text[stop : stop + 12]
         # lower-case role words just before the name, and the organisation named before them:
         # "Equifax chief executive Richard Smith", "spokeswoman Haley Morris"
         prev = before.split()
@@ -321,7 +326,7 @@ class Registry:
             kind = "unknown"  # "Former Pennsylvania governor …", "New Year", "South Korean-born …"
         elif role_toks or lead_role or _key(name_toks[0]) in MALE_NAMES or _key(name_toks[0]) in FEMALE_NAMES:
             kind = "person"
-        elif after.startswith((", who", " who ")):
+        elif who:
             kind = "person"
         if kind == "person" and not role_toks:
             role_toks = lead_role
@@ -629,8 +634,10 @@ def _personish(name: str) -> bool:
     last = _key(toks[-1])
     if _orgish(name) or last in PLACES or _key(toks[0]) in PLACES or last in NOT_NAME_WORDS:
         return False
-    if _key(toks[0]) in DEMONYMS or last in DEMONYMS:
+    if _key(toks[0]) in DEMONYMS or last in DEMONYMS or last.removesuffix("s") in DEMONYMS:
         return False
+    if len(toks) > 1 and _key(toks[0]) in _PLACE_PREFIXES:
+        return False  # "New Delhi", "San Jose", "Fort Worth"
     return len(toks) > 1 or not last.endswith(("ians", "ists", "crats", "cans", "ese"))
 
 

@@ -104,6 +104,6 @@ def test_polnear_first_articles(shared):
     spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "benchmarks" / "eval_quotes.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    scores = module.evaluate(path, limit=50)
+    scores = module.evaluate(path, limit=50, timing=False)
     assert scores["claim_f1"] >= 0.58
     assert scores["claim_source_acc"] >= 0.85

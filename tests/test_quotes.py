@@ -236,7 +236,7 @@ def test_polnear_first_articles(shared):
     path = shared / "eval" / "polnear" / "dev.jsonl"
     if not path.exists():
         pytest.skip("PolNeAR dev half not available")
-    scores = load_eval().evaluate(path, limit=50)
+    scores = load_eval().evaluate(path, limit=50, timing=False)
     assert scores["quote_f1"] >= 0.88
     assert scores["quote_mention_acc"] >= 0.90
     assert scores["quote_name_acc"] >= 0.82
