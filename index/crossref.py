@@ -230,7 +230,7 @@ def resolver(index_dir: Path, rix=None) -> Resolver:
 
 
 def _build_resolver(rix) -> Resolver:
-    kinds = {"q": "quote", "f": "figure", "c": "claim"}
+    kinds = {"q": "quote", "f": "figure", "c": "claim", "p": "pull", "a": "abbrev"}
     mentions: list[Mention] = []
     outlets: list[tuple[str, int]] = []
     with rix.searcher() as s:
@@ -751,15 +751,17 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     if not found:
         raise NotFound(f"no source called {name!r}")
     ent = found[0]
+    # an organisation speaks through its unnamed spokespeople too
+    voices = [ent] + (res.spokespeople(ent.key) if ent.key.startswith("org:") else [])
+    keys = {v.key for v in voices}
     said: list = []
     with rix.searcher() as s:
-        q = _alias_query(res, ent)
-        if q is not wq.NullQuery:
-            for h in s.search(q, limit=None):
-                rec = _make(h.fields(), res)
-                key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
-                if key == ent.key and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):
-                    said.append(rec)
+        q = wq.Or([_alias_query(res, v) for v in voices])
+        for h in s.search(q, limit=None):
+            rec = _make(h.fields(), res)
+            key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
+            if key in keys and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):
+                said.append(rec)
         published = []
         if ent.outlet_keys:
             q = wq.And([wq.Or([_term("outlet_key", k) for k in ent.outlet_keys]),
@@ -770,7 +772,8 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     figures = _by_date(r for r in said if isinstance(r, FigureRecord))[:limit]
     claims = _by_date(r for r in said if isinstance(r, ClaimRecord))[:limit]
     published = [r for r in _by_date(published) if not (isinstance(r, QuoteRecord) and r.kind == "pull")]
-    return SourceSheet(_summary(ent), quotes, figures, claims, published, [_summary(e) for e in found[1:6]])
+    others = [e for e in found[1:] if e.key not in keys][:5]
+    return SourceSheet(_summary(ent), quotes, figures, claims, published, [_summary(e) for e in others])
 
 
 def list_sources(index_dir: Path, name: str | None = None, limit: int = 100) -> list[SourceSummary]:
@@ -779,8 +782,8 @@ def list_sources(index_dir: Path, name: str | None = None, limit: int = 100) -> 
     rix = _records(index_dir)
     res = resolver(index_dir, rix)
     ents = res.find(name) if name and name.strip() else sorted(
-        res.entities.values(), key=lambda e: (-(e.counts["quote"] + e.counts["figure"] + e.counts["claim"]),
-                                              -e.counts["printed"], e.name))
+        (e for e in res.entities.values() if sum(e.counts.values())),
+        key=lambda e: (-(e.counts["quote"] + e.counts["figure"] + e.counts["claim"]), -e.counts["printed"], e.name))
     return [_summary(e) for e in ents[:limit]]
 
 
@@ -829,7 +832,7 @@ def get_document(index_dir: Path, doc_id: str) -> DocumentView:
     recs: list = []
     if rix is not None:
         with rix.searcher() as s:
-            q = wq.And([_term("doc_id", doc_id), wq.Not(_term("type", "doc"))])
+            q = wq.And([_term("doc_id", doc_id), wq.Or([_term("type", t) for t in ("quote", "figure", "claim")])])
             recs = [_make(h.fields(), res) for h in s.search(q, limit=None)]
     order = lambda r: (r.aside is not None if hasattr(r, "aside") else False, r.aside or 0 if hasattr(r, "aside") else 0, r.start)  # noqa: E731
     return DocumentView(

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus.outlets import normalise_outlet
+from corpus.quote_names import ORG_WORDS as _EXTRACTOR_ORG_WORDS
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mister", "madam"}
 # Words of a job title. A name written after them is the person; what comes before them is the employer.
@@ -48,9 +49,13 @@ ORG_WORDS = {
     "networks", "health", "news", "times", "post", "journal", "federation", "board", "trust", "fund",
     "watchdog", "regulator", "administration", "house", "senate", "congress", "parliament", "league",
     "center", "centre", "coalition", "network", "platforms", "school", "hospital", "army", "navy",
-}
+} | _EXTRACTOR_ORG_WORDS
 _CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:inc|ltd|llc|plc|corp|corporation|co|limited|gmbh|sa|ag)\.?)+$", re.I)
 _OUTLET_HOUSE = re.compile(r"\s+(?:newsroom|press office|press release|press releases|media centre|media center)$", re.I)
+_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them", "who", "which", "this",
+             "that", "these", "those", "someone", "somebody", "anyone", "everyone", "nobody", "many", "others"}
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", re.I)
+_BASED = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’]*-based\s+")
 _DETERMINERS = {"a", "an", "the", "one", "another", "two", "three", "several", "some", "its", "his", "her", "their"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _TOKEN = re.compile(r"[^\s,]+")
@@ -129,6 +134,11 @@ class Name:
 def parse_name(raw: str, org: str | None = None, role: str | None = None, known_orgs: Iterable[str] = ()) -> Name:
     """Split a speaker as printed into name, title and employer."""
     text = re.sub(r"\s+", " ", raw.strip().strip("\"'“”‘’,.;:")).strip()
+    if _DOMAIN.fullmatch(text):  # a web site named as the source: "bleepingcomputer.com"
+        return Name(raw, "organisation", [text], org, role)
+    text = _BASED.sub("", text) or text  # "San Francisco-based DocuSign"
+    if fold(text) in _PRONOUNS:
+        return Name(raw, "unnamed", [fold(text)], org, role)
     if _CORPORATE_SUFFIX.search(text) and text[:1].isupper():  # "Facebook, Inc.", "Larkspur Health Ltd"
         return Name(raw, "organisation", [_CORPORATE_SUFFIX.sub("", text)], org, role)
     head, _, appos = text.partition(",")
@@ -142,6 +152,9 @@ def parse_name(raw: str, org: str | None = None, role: str | None = None, known_
     if not words:
         return Name(raw, "unnamed", [], org, role)
     first = fold(words[0])
+    if first == "the" and len(words) > 1 and all(w[0].isupper() or fold(w) in _TITLE_GLUE for w in words[1:]) \
+            and words[-1][0].isupper():  # "The Albion Ledger", "The Federal Trade Commission": a name
+        return Name(raw, "organisation", [" ".join(words[1:])], org, role)
     if first in _DETERMINERS or text == text.lower() or not any(w[0].isupper() for w in words):
         return Name(raw, "unnamed", [fold(w) for w in words], org or _org_in_description(words), role)
     if _is_description(words):  # "Larkspur's original statement", "Facebook spokesperson"
@@ -291,6 +304,8 @@ class Resolver:
         self._folded: dict[str, set[str]] | None = None
         outlets = list(outlets)
         mentions = list(mentions)
+        defined = [m for m in mentions if m.kind == "abbrev"]  # raw: the abbreviation, org: what it stands for
+        mentions = [m for m in mentions if m.kind != "abbrev"]
         known_orgs = {org_key(m.org) for m in mentions if m.org} | {org_key(o) for o, _ in outlets}
         known_orgs.discard(None)
         parsed = [(m, parse_name(m.raw, m.org, m.role, known_orgs)) for m in mentions]
@@ -310,40 +325,56 @@ class Resolver:
             if ent is None:
                 ent = self.entities[ekey] = Entity(ekey, kind, display)
             ent.aliases[m.raw] += m.count
-            if n.org:
+            if n.org and kind != "organisation":  # an organisation's "org" is itself or noise
                 ent.orgs[n.org] += m.count
             if n.role:
                 ent.roles[n.role] += m.count
             ent.counts[m.kind] += m.count
             self._by_mention[(m.raw, m.org or "")] = ekey
-        for outlet, n_docs in outlets:
+        # the most used name is shown, a name before a web address
+        for outlet, n_docs in sorted(outlets, key=lambda o: (bool(_DOMAIN.fullmatch(o[0])), -o[1])):
             key = f"org:{org_key(outlet)}"
             ent = self.entities.get(key)
             if ent is None:
                 ent = self.entities[key] = Entity(key, "outlet", outlet)
-            elif ent.kind == "organisation":
-                ent.kind = "outlet"  # an organisation that also publishes (a company newsroom, a regulator)
+            elif ent.kind != "outlet":
+                # an organisation that also publishes (a company newsroom, a regulator)
+                ent.kind, ent.name = "outlet", outlet
             ent.aliases[outlet] += 0
             ent.counts["printed"] += n_docs
             okey = normalise_outlet(outlet)
             if okey and okey not in ent.outlet_keys:
                 ent.outlet_keys.append(okey)
+        for m in defined:
+            key = f"org:{org_key(m.org) or slug(m.org or m.raw)}"
+            ent = self.entities.get(key)
+            if ent is None:
+                ent = self.entities[key] = Entity(key, "organisation", m.org or m.raw)
+            ent.aliases[m.raw] += 0
         for ent in self.entities.values():
             if ent.kind == "person":
                 ent.name = _display_person(ent.aliases, ent.name)
 
     def _key_for(self, n: Name, full, by_surname, person_orgs) -> tuple[str, str, str]:
         if n.kind == "unnamed":
-            desc = " ".join(t for t in n.tokens if t not in _DETERMINERS)
+            desc = " ".join(t for t in n.tokens if t not in _DETERMINERS) or " ".join(n.tokens)
             where = org_key(n.org) if n.org else None
             return f"unnamed:{slug(desc)}" + (f"@{where}" if where else ""), "unnamed", n.raw.strip()
         if n.kind == "organisation":
-            key = org_key(n.tokens[0]) or slug(n.tokens[0])
-            return f"org:{key}", "organisation", n.tokens[0]
+            word = n.tokens[0]
+            # "Wylie", taken for an organisation somewhere, is the surname of a person named in full
+            if " " in word or len(n.raw.split()) > 1 or word.isupper() or fold(word) in ORG_WORDS \
+                    or fold(word) not in by_surname:
+                key = org_key(word) or slug(word)
+                return f"org:{key}", "organisation", word
+            n = Name(n.raw, "person", [fold(word)], n.org, n.role)
         if len(n.tokens) >= 2:
             return f"person:{slug(' '.join(n.tokens))}", "person", n.raw
         surname = n.tokens[0]
         cands = by_surname.get(surname, set())
+        if not cands and not n.honorific and not n.role:
+            # one capitalised word nobody of that surname was named in full: "Accellion", "Observer"
+            return f"org:{org_key(surname) or slug(surname)}", "organisation", n.raw.strip()
         if len(cands) > 1 and n.org:
             cands = {c for c in cands if org_key(n.org) in person_orgs.get(c, set())}
         if len(cands) == 1:
@@ -410,8 +441,16 @@ class Resolver:
                 if all(w in alias for w in words):
                     for k in keys:
                         found.setdefault(k, 0)
+        for key in [k for k in found if k.startswith("org:")]:
+            for spokes in self.spokespeople(key):  # "a GCP spokesman" speaks for the GCP
+                found.setdefault(spokes.key, -1)
         return sorted((self.entities[k] for k in found),
                       key=lambda e: (-found[e.key], -sum(e.counts.values()), e.name))
+
+    def spokespeople(self, org_entity_key: str) -> list[Entity]:
+        """Unnamed speakers printed as speaking for an organisation."""
+        suffix = "@" + org_entity_key.split(":", 1)[1]
+        return [e for k, e in self.entities.items() if k.startswith("unnamed:") and k.endswith(suffix)]
 
 
 def _display_person(aliases: Counter, fallback: str) -> str:

@@ -221,8 +221,7 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
             for k in kept:
                 if k.family != c.family or max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
-                shared = any(_same_value(a, b) and a.unit == b.unit for a in c.members[:10] for b in k.members[:30])
-                if cosine(k.centroid, c.centroid) + (0.1 if shared else 0.0) >= SAME_THING:
+                if cosine(k.centroid, c.centroid) + _shared_value_bonus(k, c) >= SAME_THING:
                     target = k
                     break
             if target is None:
@@ -236,6 +235,18 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
                 changed = True
         clusters = kept
     return clusters
+
+
+def _shared_value_bonus(a: Cluster, b: Cluster) -> float:
+    """Two groups printing the same number (of the same unit, better still) are likely one."""
+    bonus = 0.0
+    for x in a.members[:30]:
+        for y in b.members[:10]:
+            if _same_value(x, y):
+                if x.unit and x.unit == y.unit:
+                    return 0.15
+                bonus = 0.1
+    return bonus
 
 
 def _may_join(c: Cluster, it: Item) -> bool:
@@ -297,9 +308,7 @@ def verdict(items: list[Item]) -> Verdict:
 def _all_close(items: list[Item]) -> bool:
     """Every pair of values within its sources' rounding or approximation."""
     ordered = sorted(items, key=lambda it: it.value)
-    a, b = ordered[0], ordered[-1]
-    tol = max(_tolerance(a), _tolerance(b))
-    return b.value <= a.value * (1 + 2 * tol) + 1e-9
+    return _same_value(ordered[0], ordered[-1])
 
 
 def _tolerance(item: Item) -> float:
@@ -315,7 +324,8 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def rounding(number: str, value: float) -> float:
     """Relative half-step of the last significant digit printed: "1.2 million" -> 0.05/1.2; a number
-    in words ("two") counts as one significant digit. Capped at 25%."""
+    in words ("two") counts as one significant digit. Capped at 12%: "2 million" and "2.5 million"
+    are different figures to a reader, "2 billion" and "2.2 billion" are not."""
     if not value:
         return 0.0
     m = _DIGITS.search(number or "")
@@ -330,7 +340,7 @@ def rounding(number: str, value: float) -> float:
     digits = max(digits, 1)
     magnitude = 10 ** math.floor(math.log10(abs(value)))
     step = magnitude / 10 ** (digits - 1)
-    return min(0.25, 0.5 * step / abs(value))
+    return min(0.12, 0.5 * step / abs(value))
 
 
 def timeline(items: list[Item]) -> list[tuple[datetime, list[Item]]]:
@@ -354,8 +364,9 @@ def changed_over_time(items: list[Item]) -> bool:
 
 
 def _same_value(a: Item, b: Item) -> bool:
-    tol = max(_tolerance(a), _tolerance(b))
-    return abs(a.value - b.value) <= tol * max(a.value, b.value)
+    """The two numbers' rounding (or approximation) intervals overlap."""
+    lo, hi = (a, b) if a.value <= b.value else (b, a)
+    return hi.value * (1 - _tolerance(hi)) <= lo.value * (1 + _tolerance(lo)) + 1e-9
 
 
 def label(c: Cluster, units: Counter, k: int = 4) -> str:

@@ -1,6 +1,6 @@
 """Quotes, claims and figures as searchable records, in a second Whoosh index beside the documents.
 
-One typed schema (`type` = quote, figure, claim, doc) rather than three indexes: one writer, one
+One typed schema (`type` = quote, figure, claim, doc, abbrev) rather than three indexes: one writer, one
 commit per batch, one place to delete a document's records. Each record carries its document's
 outlet, date, title and path so that listing and comparing never need to open the documents index.
 Record ids hash the document id (itself a hash of the file's bytes) with the record's offsets, so the
@@ -108,16 +108,20 @@ def document_records(doc: Document, extraction) -> list[dict]:
     if extraction is None:
         return out
     defined = abbreviations(doc.text)
+    for n, (abbr, long) in enumerate(sorted(defined.items())):  # so that a user may type "GCP"
+        out.append({"id": f"a{doc.id}{n}", "type": "abbrev", "doc_id": doc.id, "mention": f"a{SEP}{abbr}{SEP}{long}"})
     quote_ids = [record_id("quote", doc.id, q.start, q.end, q.aside) for q in extraction.quotes]
     for n, q in enumerate(extraction.quotes):
         speaker = expand_abbreviation(q.speaker, defined)
         org = expand_abbreviation(q.org, defined)
+        if q.speaker in defined and not org:
+            org = speaker  # only organisations get abbreviations defined: say so to the resolver
         rec = {**base, "id": quote_ids[n], "type": "quote", "n": n, "text": q.text, "qkind": q.kind,
                "start": q.start, "end": q.end, "aside": q.aside, "speaker_start": q.speaker_start,
                "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue}
         if q.repeats is not None and 0 <= q.repeats < len(quote_ids):
             rec["repeats"] = quote_ids[q.repeats]
-        _who(rec, "speaker", "q", speaker, org)
+        _who(rec, "speaker", "p" if q.kind == "pull" else "q", speaker, org)  # a pull-quote repeats, not a quote
         out.append(rec)
     for n, c in enumerate(extraction.claims):
         if c.direct:  # direct claims are the quotes above

@@ -124,6 +124,84 @@ def export(obj: _Context, fmt: str, output: Path | None, verdict: str | None, re
     sys.exit(run_export(obj.index_dir, fmt, output, verdict, reviewer))
 
 
+class _Amount(click.ParamType):
+    name = "AMOUNT"
+
+    def convert(self, value, param, ctx):
+        from reader.xref_commands import parse_amount
+
+        try:
+            return value if isinstance(value, float) else parse_amount(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--speaker", metavar="NAME", help="Only this source, under any name it was printed as.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per quote.")
+@click.pass_obj
+def quotes(obj: _Context, query: tuple[str, ...], speaker: str | None, limit: int, as_json: bool) -> None:
+    """Quotes by words (Whoosh syntax: speaker:, outlet:, date:[…]) and/or --speaker NAME."""
+    from reader.xref_commands import run_quotes
+
+    if not query and not speaker:
+        _fail("give words to look for, --speaker NAME, or both")
+    sys.exit(run_quotes(obj.index_dir, " ".join(query), speaker, limit, as_json))
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--min", "min_value", type=_Amount(), help="Smallest value (87m, 1.5bn, 270000).")
+@click.option("--max", "max_value", type=_Amount(), help="Largest value.")
+@click.option("--unit", metavar="U", help="A unit as printed (users), a family (people, accounts, records) or a currency (GBP).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per figure.")
+@click.pass_obj
+def figures(obj: _Context, query: tuple[str, ...], min_value: float | None, max_value: float | None,
+            unit: str | None, limit: int, as_json: bool) -> None:
+    """Figures by words around them, source, outlet (Whoosh syntax; value:[10000000 TO 100000000] works)."""
+    from reader.xref_commands import run_figures
+
+    sys.exit(run_figures(obj.index_dir, " ".join(query), min_value, max_value, unit, limit, as_json))
+
+
+@main.command()
+@click.argument("quote", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="A trail line, then one JSON line per appearance.")
+@click.pass_obj
+def trail(obj: _Context, quote: tuple[str, ...], as_json: bool) -> None:
+    """Where a quote (QUOTE-ID or its words) appeared, first, in which wordings, attributed to whom."""
+    from reader.xref_commands import run_trail
+
+    sys.exit(run_trail(obj.index_dir, " ".join(quote), as_json))
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per group of figures.")
+@click.pass_obj
+def compare(obj: _Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Figures about the same thing side by side (QUERY words or a FIGURE-ID); divergent groups first."""
+    from reader.xref_commands import run_compare
+
+    sys.exit(run_compare(obj.index_dir, " ".join(query), limit, as_json))
+
+
+@main.command()
+@click.argument("name", nargs=-1)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per source, or the source then its records.")
+@click.pass_obj
+def sources(obj: _Context, name: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """All sources, or one person's, organisation's or outlet's quotes, figures and claims by date."""
+    from reader.xref_commands import run_sources
+
+    sys.exit(run_sources(obj.index_dir, " ".join(name).strip() or None, limit, as_json))
+
+
 def _json_line(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
