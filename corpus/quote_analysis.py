@@ -87,7 +87,7 @@ def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     passages = find_passages(text, paras)
     masked = _mask(text, passages)
-    registry = Registry(text, [(p.start, p.end) for p in passages])
+    registry = Registry(text, masked=masked)
     sentences: list[Sentence] = []
     pi = 0
     for para_i, (lo, hi) in enumerate(paras):
