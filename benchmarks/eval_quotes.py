@@ -81,10 +81,13 @@ def half_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def surname(name: str | None) -> str | None:
     """Last capitalised word of the head of a name ("Sen. Richard J. Durbin (D-Ill.)" -> "durbin",
     "Mr. Morgan of the Sierra Club" -> "morgan"), lower case; None when the head has no capitalised
-    word ("voters in Iowa", "a source")."""
+    word or ends in a common noun ("voters in Iowa", "a source", "a White House official")."""
     if not name:
         return None
     head = re.split(r",|\(| who | which | of | in | at | from | for | with | on | to ", name)[0]
+    last = head.split()[-1] if head.split() else ""
+    if last[:1].islower():
+        return None  # "a White House official": a description ending in a common noun, no name
     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") for w in _CAP_RE.findall(head)]
     words = [w for w in words if w and w.lower() not in _TITLES]
     return words[-1].lower() if words else None

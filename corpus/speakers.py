@@ -55,6 +55,12 @@ NOT_NAME_WORDS = {"year", "day", "eve", "street", "avenue", "road", "river", "se
                   "week", "month", "night", "morning", "act", "bill", "law", "amendment", "war", "games",
                   "cup", "awards", "prize", "series", "show", "debate", "caucus", "primary", "convention",
                   "election", "summit", "conference", "forum", "festival", "book", "report"}
+_PLURAL_NOUNS = {"officials", "sources", "aides", "advisers", "advisors", "experts", "analysts", "critics",
+                 "supporters", "voters", "members", "leaders", "lawmakers", "democrats", "republicans",
+                 "residents", "people", "workers", "executives", "investigators", "prosecutors", "lawyers",
+                 "researchers", "activists", "protesters", "delegates", "observers", "strategists", "donors",
+                 "users", "customers", "employees", "staffers", "operatives", "insiders", "organizers",
+                 "others", "polls", "reports", "documents", "records", "statements", "emails"}
 _CONTEXT_WORDS = ROLE_HEADS | ORG_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 _PLACE_PREFIXES = {"new", "san", "santa", "los", "las", "saint", "st", "fort", "port", "lake", "mount", "el",
                    "north", "south", "east", "west", "upper", "lower", "greater"}
@@ -845,6 +851,10 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         core = w.rstrip(",.;:!?)\"”’")
         inside = i > 0 and toks[i][0] != start and _is_cap(toks[i - 1][2])
         k = _np_word(core, inside) if core else "stop"
+        if k == "ok" and toks[i][0] != start and core.islower() and core.endswith("s") \
+                and not core.endswith(("ss", "us", "is")) and toks[i - 1][2].islower() \
+                and toks[i - 1][2].lower() not in DETERMINERS and core not in _PLURAL_NOUNS:
+            k = "stop"  # "The 60 second ad ends with …"
         if k == "stop" and core.endswith("ed") and w == core and i + 1 < len(toks) \
                 and _np_word(toks[i + 1][2]) == "ok":
             k = "ok"
