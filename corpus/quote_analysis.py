@@ -30,7 +30,7 @@ from corpus.cues import (
 )
 from corpus.quote_marks import Passage, find_passages, paragraphs
 from corpus.sentences import sentence_spans
-from corpus.speakers import PRONOUNS, Registry, Resolution, phrase_after, subject_before
+from corpus.speakers import FUNCTION_WORDS, PRONOUNS, Registry, Resolution, phrase_after, subject_before
 
 MASK = "\x01"
 # Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").
@@ -324,6 +324,9 @@ def _post_subject(masked: str, lo: int, vs: int) -> tuple[int, int] | None:
     first = chunk.split()[0]
     if not (first[0].isupper() or first.lower() in PRONOUNS or first.lower() in _DETERMINERS_START):
         return None
+    head = chunk.split(",")[0].split()
+    if any(w.islower() and (w in FUNCTION_WORDS or (w.endswith("ed") and w not in _ED_NOUNS)) for w in head[1:]):
+        return None  # "Trump attacked Clinton, saying": a clause, not a subject
     # the adverbs in "…," she also said / she said later are not part of the speaker
     words = chunk.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
@@ -333,6 +336,7 @@ def _post_subject(masked: str, lo: int, vs: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+_ED_NOUNS = {"red", "bed", "need", "creed", "speed", "seed", "shed", "head", "bred", "fed", "deed", "united"}
 _DETERMINERS_START = {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "most",
                       "his", "her", "their", "its", "our", "my", "this", "that", "these", "those", "both"}
 _TRAILING_ADVERBS = {"also", "later", "then", "again", "once", "previously", "recently", "has", "had", "have",

@@ -61,6 +61,9 @@ _PLURAL_NOUNS = {"officials", "sources", "aides", "advisers", "advisors", "exper
                  "researchers", "activists", "protesters", "delegates", "observers", "strategists", "donors",
                  "users", "customers", "employees", "staffers", "operatives", "insiders", "organizers",
                  "others", "polls", "reports", "documents", "records", "statements", "emails"}
+_UTTERANCES = {"response", "statement", "campaign", "tweet", "tweets", "letter", "remarks", "comments", "reply",
+               "answer", "message", "speech", "post", "website", "team", "office", "camp", "account",
+               "announcement", "memo", "filing", "ad", "op-ed", "column", "book"}
 _CONTEXT_WORDS = ROLE_HEADS | ORG_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 _PLACE_PREFIXES = {"new", "san", "santa", "los", "las", "saint", "st", "fort", "port", "lake", "mount", "el",
                    "north", "south", "east", "west", "upper", "lower", "greater"}
@@ -606,6 +609,11 @@ class Registry:
             ent = self._last_org(pos)
             if ent is not None:
                 return Resolution(ent.name, None, ent.org, ent)
+        if head in _UTTERANCES and len(words) >= 2 and words[-2].endswith(("'s", "’s")) and _is_cap(words[-2]):
+            # "Clinton's response", "Trump's campaign": the owner is the source
+            ent = self._lookup_name(_strip_possessive(" ".join(w for w in words[:-1] if _is_cap(w))).split(),
+                                    pos, None)
+            return Resolution(ent.name, ent.role, ent.org, ent)
         caps = [_strip_possessive(w) for w in words if _is_cap(w)]
         lows = [w for w in words if not _is_cap(w)]
         if caps and not org:
