@@ -2,8 +2,9 @@
 "according to").
 
 Kept apart from the extractors because quotes and claims share them, and because the lists are
-knowledge about English, not code: speech verbs can introduce a direct quotation ("X said: …"),
-cognition verbs ("believes", "thinks") only report a position, which is enough for a claim.
+knowledge about English, not code: speech verbs can introduce a direct quotation ("X said: …");
+cognition verbs ("believes", "thinks") and stance verbs ("criticized", "wants") only report a
+position, which is enough for a claim.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ SPEECH_VERBS = (
     "summarise tease trumpet volunteer wail whine write echo remember reminisce"
 ).split()
 
-# Cognition / position verbs: report a belief, not words; only for indirect claims.
+# Cognition verbs: report a belief, not words; only for indirect claims.
 BELIEF_VERBS = (
     "think believe feel hope fear expect know worry doubt understand reckon guess assume suspect "
     "conclude find show calculate forecast project anticipate"
@@ -105,7 +106,8 @@ _AMBIGUOUS = {"post", "posts", "text", "texts", "point", "points", "order", "ord
               "know", "feel", "guess", "doubt", "state", "states", "stress", "email", "emails", "tweet",
               "tweets", "demand", "demands", "estimate", "estimates", "forecast", "forecasts", "promise",
               "promises", "fear", "fears", "hope", "hopes", "worry", "worries", "blast", "blasts", "snap",
-              "plead", "threaten", "guarantee", "specify", "beg", "imply", "indicate", "indicated", "indicates", "hint", "contest", "protest",
+              "plead", "threaten", "guarantee", "specify", "beg", "imply", "indicate", "indicated",
+              "indicates", "hint", "contest", "protest",
               "dispute", "ask", "asked", "asks", "saying", "sing", "sings", "laugh", "laughs", "sigh",
               "sighs", "rule", "rules", "ruled", "relate", "reflect", "reflects", "volunteer", "trumpet",
               "rage", "rant", "note", "notes", "jab", "jabs", "counsel", "recommend", "laughed",
@@ -116,17 +118,6 @@ _GERUNDS = {f for f, base in SPEECH_FORMS.items() if f.endswith("ing")}
 
 POSITION_FORMS = {f: b for f, b in _forms(POSITION_VERBS).items() if f not in SPEECH_FORMS}
 ALL_CUE_FORMS = {**POSITION_FORMS, **BELIEF_FORMS, **SPEECH_FORMS}
-
-# Verbs that introduce a direct quotation on their own (no "that") and whose subject is the speaker.
-QUOTE_FORMS = set(SPEECH_FORMS)
-
-
-def is_cue_word(word: str) -> bool:
-    return word.lower() in ALL_CUE_FORMS
-
-
-def is_speech_word(word: str) -> bool:
-    return word.lower() in SPEECH_FORMS
 
 
 def is_ambiguous(word: str) -> bool:
@@ -175,21 +166,11 @@ CUE_TAIL_RE = re.compile(
 TOLD_OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|supporters|the\s+crowd|a\s+crowd|the\s+audience|an\s+audience|"
     r"the\s+committee|the\s+court|the\s+jury|me|us|him|her|them|you|"
-    r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|for|and|&))*(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)",
+    r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|for|and|&))*"
+    r"(?:['’]s\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)",
 )
-# Adverbs and auxiliaries that may sit between a speaker and its cue ("also said", "has long argued").
-ADVERBS = set(
-    "also later then again previously recently once repeatedly further simply just still often long "
-    "already first earlier initially subsequently separately privately publicly openly flatly quickly "
-    "has have had was were is are would will could may might did does do had been be being not never "
-    "reportedly allegedly apparently reportedly angrily quietly bluntly frankly famously".split()
-)
-
-
-def cue_base(word: str) -> str | None:
-    """The dictionary form of a cue word ("told" -> "tell"), or None if it is not a cue."""
-    return ALL_CUE_FORMS.get(word.lower())
 
 
 def is_gerund(word: str) -> bool:
+    """A speech verb's -ing form (", saying …", ", adding: …")."""
     return word.lower() in _GERUNDS

@@ -216,8 +216,7 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     return tokens[: last_role + 1], tokens[last_role + 1 :], possessor
 
 
-PRONOUN_MODE = "sentences"
-SENTENCE_WINDOW = 8
+SENTENCE_WINDOW = 8  # how many sentences back a pronoun looks for its person
 
 
 class Registry:
@@ -497,8 +496,10 @@ class Registry:
         return ent
 
     def _pronoun(self, low: str, pos: int, mention: str) -> Resolution:
-        """"he"/"she": the last person of that gender who has been speaking, else the last person
-        named; "it": the last organisation speaking or named; "I"/"we"/"you" stay as written."""
+        """"he"/"she": walking back sentence by sentence, the first person of a fitting gender who
+        speaks in the nearest sentence that has one, else the first person named there (usually its
+        subject), else the last speaker; "it": the last organisation speaking or named; "I", "we",
+        "you" stay as written."""
         if low in ("i", "we", "you", "me", "us"):
             return Resolution(mention, nominal=True)
         if low in ("it", "they", "them"):
@@ -510,19 +511,8 @@ class Registry:
                 return Resolution(ent.name, None, ent.org, ent)
             return Resolution(mention, nominal=True)
         gender = PERSONAL.get(low)
-        if PRONOUN_MODE == "sentences":
-            found = self._antecedent(pos, gender)
-            if found is not None:
-                return found
-        res = self._last_speaker(pos, ("person",), gender)
-        if res is not None and PRONOUN_MODE in ("speaker", "sentences"):
-            return res
-        ent = self._last(pos, kinds=("person",), gender=gender)
-        if res is not None and (ent is None or res.entity is ent or self._speaker_pos >= self._mention_pos):
-            return res
-        if ent is not None:
-            return Resolution(ent.name, ent.role, ent.org, ent)
-        return Resolution(mention, nominal=True)
+        found = self._antecedent(pos, gender) or self._last_speaker(pos, ("person",), gender)
+        return found if found is not None else Resolution(mention, nominal=True)
 
     def _antecedent(self, pos: int, gender: str | None) -> Resolution | None:
         """Walk back sentence by sentence; in the nearest sentence with a fitting person, take the
@@ -566,11 +556,10 @@ class Registry:
     def _last_speaker(self, pos: int, kinds, gender: str | None = None) -> Resolution | None:
         i = bisect.bisect_left(self._speakers, pos, key=lambda t: t[0])
         for j in range(i - 1, max(-1, i - 12), -1):
-            spos, res = self._speakers[j]
+            res = self._speakers[j][1]
             ent = res.entity
             if ent is None:
                 if "plural" in kinds and res.nominal and res.name.lower().endswith("s"):
-                    self._speaker_pos = spos
                     return res
                 continue
             kind = ent.kind
@@ -580,26 +569,8 @@ class Registry:
                 continue
             if gender and ent.gender and ent.gender != gender:
                 continue
-            self._speaker_pos = spos
             return res
         return None
-
-    def _last(self, pos: int, kinds, gender: str | None = None) -> Entity | None:
-        i = bisect.bisect_left(self._mentions, pos, key=lambda t: t[0])
-        for j in range(i - 1, -1, -1):
-            mpos, ent = self._mentions[j]
-            if ent.kind not in kinds:
-                continue
-            if ent.kind == "unknown" and "person" in kinds and _orgish(ent.name):
-                continue
-            if gender and ent.gender and ent.gender != gender:
-                continue
-            self._mention_pos = mpos
-            return ent
-        return None
-
-    _speaker_pos = -1
-    _mention_pos = -1
 
     def _nominal(self, mention: str, pos: int, det: str | None, words: list[str], org: str | None) -> Resolution:
         """An unnamed mention: "the company" is the last organisation; "A Messenger spokeswoman" stays."""
