@@ -43,7 +43,6 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
     cue_of: list[Cue | None] = []  # the cue of each quote, for quotes that inherit it
     last: tuple[Cue, int] | None = None  # cue of the last attributed quotation, its paragraph
     pending: tuple[Cue, int] | None = None  # "He said:" ending a paragraph
-    quote_paras: set[int] = set()
     for si, sent in enumerate(an.sentences):
         if not sent.passages:
             cue = _best_speech_cue(sent)
@@ -57,7 +56,7 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
             if cue is None and kind is None:
                 continue
             if cue is None:
-                cue = _inherit(an, si, pi, by_passage, cue_of, last, pending, quote_paras)
+                cue = _inherit(an, si, pi, by_passage, cue_of, last, pending)
                 if cue is None and (kind == "inherit" or (words < 3 and not p.continued)):
                     continue
                 kind = "full"
@@ -65,7 +64,6 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
             by_passage[pi] = len(quotes)
             quotes.append(q)
             cue_of.append(cue)
-            quote_paras.add(p.para)
             if cue is not None:
                 last = (cue, p.para)
                 _backfill(an, pi, by_passage, quotes, cue_of, cue)
@@ -174,12 +172,12 @@ def _stands_alone(an: Analysis, sent: Sentence, p) -> bool:
     outside = an.masked[sent.start : sent.end]
     outside = outside.replace(MASK, "")
     if not _ONLY_PUNCT.fullmatch(outside):
-        # allow a leading conjunction or dash: `And "…"`
+        # a leading conjunction is allowed: `And "…"`
         return bool(re.fullmatch(r"[\s(]*(?:and|but|or|so|then)[\s,:—–\-.!?()]*", outside, re.I))
     return True
 
 
-def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending, quote_paras) -> Cue | None:
+def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending) -> Cue | None:
     """The cue a stand-alone quoted sentence takes from its neighbours."""
     p = an.passages[pi]
     # an earlier attributed passage in the same paragraph
@@ -209,9 +207,8 @@ def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending, 
 
 def _backfill(an: Analysis, pi: int, by_passage, quotes, cue_of, cue: Cue) -> None:
     """A multi-paragraph quotation attributed at its end: give the speaker to its earlier parts."""
-    p = an.passages[pi]
     j = pi
-    while an.passages[j].continued and j > 0:
+    while j > 0 and an.passages[j].continued:
         j -= 1
         k = by_passage.get(j)
         if k is None:
@@ -219,9 +216,6 @@ def _backfill(an: Analysis, pi: int, by_passage, quotes, cue_of, cue: Cue) -> No
         if cue_of[k] is None:
             _set_speaker(quotes[k], an, cue)
             cue_of[k] = cue
-        if not an.passages[j].continued:
-            break
-    del p
 
 
 def _make_quote(an: Analysis, pi: int, cue: Cue | None, kind: str) -> Quote:
