@@ -221,7 +221,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             sp = _relative_antecedent(masked, lo, sp[0])
         if sp is None:
             continue
-        post = (after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None) or (
+        post = (after_quote and _ONLY_PUNCT.fullmatch(masked[lo : sp[0]]) is not None
+                and _opening_passage(masked, ss, lo, passages, sent)) or (
             follows_quote and sp[0] == ss and vs - ss < 60)
         if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se) \
                 and not _SOURCE_NOUN.search(masked, sp[0], sp[1]):
