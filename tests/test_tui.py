@@ -132,10 +132,26 @@ async def test_typing_is_coalesced_and_the_last_query_wins(make_app):
         for ch in "ransomware":  # a burst of keystrokes, faster than the debounce
             box.insert_text_at_cursor(ch)
         await wait_for(pilot, lambda: screen.shown_text == "ransomware" and not screen._searching)
-        shown = [text for _t, text in screen.shown_log]
+        shown = [text for _t, text, _s in screen.shown_log]
         assert shown[-1] == "ransomware"
         assert len(shown) <= 3  # the initial listing, at most one intermediate search, the last query
         assert {h.outlet for h in screen.query_one(ResultList).hits} >= {"Patchwire"}
+
+
+async def test_more_hits_load_when_the_cursor_reaches_the_end(make_app, monkeypatch):
+    import reader.screens.search as search_screen
+
+    monkeypatch.setattr(search_screen, "LIMIT", 3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "larkspur")
+        results = screen.query_one(ResultList)
+        assert len(results.hits) == 3 and "first 3 shown; more at the end" in status_text(app)
+        results.focus()
+        await pilot.press("down", "down")
+        await wait_for(pilot, lambda: len(results.hits) == 9 and not screen._searching)
+        assert results.highlighted == 2  # the cursor stays where it was
+        assert status_text(app) == "9 documents match"
 
 
 async def test_bad_query_is_one_line_error_and_keeps_results(make_app):
@@ -155,11 +171,22 @@ async def test_no_match_offers_did_you_mean_and_enter_takes_it(make_app):
     app = make_app()
     async with app.run_test() as pilot:
         screen = await search_for(pilot, "ransomwere")
+        assert status_text(app) == "No documents match."  # at once; the respelling comes once typing pauses
+        await wait_for(pilot, lambda: "Did you mean" in status_text(app))
         assert "No documents match. Did you mean ransomware?" in status_text(app)
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.shown_text == "ransomware" and not screen._searching)
         assert screen.query_one("#query", Input).value == "ransomware"
         assert screen.query_one(ResultList).hits
+
+
+async def test_a_word_still_being_typed_matches_as_a_prefix(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search_for(pilot, "ransomw")
+        assert "match with a word starting “ransomw” (no exact match)" in status_text(app)
+        assert {h.outlet for h in screen.query_one(ResultList).hits} >= {"Patchwire"}
+        assert screen.shown_query == "ransomw*"  # so the reader highlights those words
 
 
 async def test_question_mark_shows_syntax_but_stays_a_wildcard_inside_a_word(make_app):
@@ -231,8 +258,8 @@ async def test_reader_shows_metadata_quotes_by_speaker_colour_and_figures(make_a
     app = make_app()
     async with app.run_test(size=(140, 45)) as pilot:
         screen = await open_outlet(pilot, "watchdog", "Kestrel News")
+        assert str(screen.query_one("#doc-title").render()).startswith("Larkspur Health faces £4.2m fine")
         meta = str(screen.query_one("#doc-meta").render())
-        assert "Larkspur Health faces £4.2m fine" in meta
         assert "Kestrel News · 2024-03-28 · article · by " in meta
         assert "https://" in meta
         assert "file: corpus/samples/larkspur-2024__kestrel-news__2024-03-28__watchdog-fine.json" in meta
@@ -473,8 +500,9 @@ async def test_markup_and_control_sequences_in_articles_are_shown_literally(make
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, DocumentScreen) and app.screen.doc is not None)
         await pilot.pause()
-        meta = str(app.screen.query_one("#doc-meta").render())
-        assert meta.startswith("[red]x[/red] ") and "[@click=app.quit]bye[/]" in meta and "\x1b" not in meta
+        title = str(app.screen.query_one("#doc-title").render())
+        assert title.startswith("[red]x[/red] ") and "[@click=app.quit]bye[/]" in title and "\x1b" not in title
+        assert "[blink]Evil[/blink] Times" in str(app.screen.query_one("#doc-meta").render())
         body = app.screen.query_one(DocumentText).render_paragraph(0).plain
         assert "The [bold]breach[/bold] hit red systems." in body
         assert app.screen.query_one(Breadcrumb).labels[-1].startswith("[red]x[/red]")

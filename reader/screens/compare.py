@@ -7,6 +7,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, LoadingIndicator, Static
 
 from reader.lookup import human_number
@@ -39,11 +40,12 @@ class CompareScreen(CrossrefActions, BreachScreen):
         yield Static(id="compare-head", classes="xref-head")
         yield LoadingIndicator(id="xref-loading")
         yield RecordTable(id="compare-table", classes="xref-table")
-        yield ValueChart(id="compare-chart")
+        with VerticalScroll(id="chart-box"):
+            yield ValueChart(id="compare-chart")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(RecordTable).add_columns("date", "outlet", "source", "as printed", "value", "bounds",
+        self.query_one(RecordTable).add_columns("date", "outlet", "as printed", "value", "source", "bounds",
                                                 "unit", "×")
         self.load()
 
@@ -115,9 +117,9 @@ class CompareScreen(CrossrefActions, BreachScreen):
             bounds = _bounds(entry)
             marker = "◀" if seed and seed in (entry.get("ids") or [entry.get("id")]) else ""
             table.add_record(
-                entry, cell(entry.get("date") or "undated"), cell(entry.get("outlet"), 22), cell(who, 22),
-                cell(entry.get("number"), 22, "bold" if marker else ""), cell(human_number(entry.get("value"))),
-                cell(bounds), cell(entry.get("unit") or entry.get("family"), 12),
+                entry, cell(entry.get("date") or "undated"), cell(entry.get("outlet"), 20),
+                cell(entry.get("number"), 20, "bold" if marker else ""), cell(human_number(entry.get("value"))),
+                cell(who, 20), cell(bounds), cell(entry.get("unit") or entry.get("family"), 12),
                 cell(f"{entry.get('mentions', 1)}{' ' + marker if marker else ''}"),
             )
             rows.append({"date": entry.get("date"), "who": who if who and who != entry.get("outlet")

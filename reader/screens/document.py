@@ -47,6 +47,7 @@ class DocumentScreen(BreachScreen):
         yield Breadcrumb()
         with Horizontal(id="doc-body"):
             with Vertical(id="doc-main"):
+                yield Static(id="doc-title")
                 yield Static(id="doc-meta")
                 yield LoadingIndicator(id="doc-loading")
                 yield Static(id="doc-status")
@@ -78,6 +79,7 @@ class DocumentScreen(BreachScreen):
         self.crumb = clean_terminal(doc.title) or "Document"
         self.colours = speaker_colours([q.who_key or q.who for q in doc.items if q.kind == "quote"],
                                        self.app.current_theme.dark)
+        self.query_one("#doc-title", Static).update(Text(clean_terminal(doc.title) or "(untitled)", style="bold"))
         self.query_one("#doc-meta", Static).update(self._meta_text(doc))
         text = DocumentText(doc, self.colours, hits, dark=self.app.current_theme.dark, id="doc-text")
         await self.query_one("#doc-loading").remove()
@@ -100,13 +102,13 @@ class DocumentScreen(BreachScreen):
         self._update_status()
 
     def _meta_text(self, doc: DocumentView) -> Text:
-        text = Text()
-        text.append(clean_terminal(doc.title) or "(untitled)", style="bold")
+        """One line each (cut with … when narrow): outlet · date · kind · authors, URL, file."""
+        text = Text(no_wrap=True, overflow="ellipsis")
         line = [clean_terminal(doc.outlet) or "unknown outlet",
                 doc.date.date().isoformat() if doc.date else "undated", doc.kind or "article"]
         if doc.authors:
             line.append("by " + ", ".join(clean_terminal(a) for a in doc.authors))
-        text.append("\n" + " · ".join(line))
+        text.append(" · ".join(line))
         if doc.url:
             text.append("\n" + clean_terminal(doc.url), style="dim underline")
         if doc.path:
@@ -127,7 +129,7 @@ class DocumentScreen(BreachScreen):
         if self.hits:
             at = f"{view.current_hit + 1}/" if view.current_hit is not None else ""
             parts.append(f"hit {at}{len(self.hits)} (n/N)")
-        elif self.search_query and self.search_query != "*":
+        elif self.search_query:
             parts.append("no hits in the body")
         items = view.items
         if items:
@@ -193,6 +195,9 @@ class DocumentScreen(BreachScreen):
         panel = self.query_one(ItemList)
         if panel.highlighted != index:
             panel.highlighted = index
+        # The current item leads the panel, with the ones after it below: the same view whatever
+        # the path that led here (and whatever the panel's width did to the lines meanwhile).
+        panel.call_after_refresh(panel.scroll_to_highlight, top=True)
         self._update_status()
         if view.items[index].kind != getattr(self, "_bound_kind", None):
             self._bound_kind = view.items[index].kind

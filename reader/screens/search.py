@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -22,7 +23,10 @@ from reader.widgets.query_input import QueryInput
 from reader.widgets.results import ResultList
 
 DEBOUNCE = 0.03  # seconds of quiet before a search starts; keystrokes during a search are coalesced
-LIMIT = 50
+SUGGEST_AFTER = 0.4  # seconds of quiet on a query without hits before "did you mean" is worked out
+_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][\w'-]{2,})$")
+LIMIT = 20  # hits per search while typing: each costs a highlighted snippet
+MORE = 100  # hits once the cursor reaches the end of the list
 
 
 @dataclass
@@ -37,6 +41,9 @@ class Outcome:
     suggestion: str | None = None
     missing_index: bool = False
     seconds: float = 0.0
+    limit: int = LIMIT
+    filters: Filters | None = None
+    prefix: str | None = None  # no exact hit: these hits have a word starting with `prefix` (still typing)
 
 
 class SearchScreen(BreachScreen):
@@ -56,13 +63,18 @@ class SearchScreen(BreachScreen):
         self._searching = False
         self._search_pending = False
         self.shown_text: str | None = None  # query-box text whose results are on screen
-        self.shown_log: list[tuple[float, str]] = []  # (perf_counter, text) per display, for the benchmark
+        # (perf_counter, text, seconds the search took) per display: what benchmarks/tui_speed.py reads
+        self.shown_log: list[tuple[float, str, float]] = []
         self.suggestion: str | None = None
         self.filters = Filters()
+        self._limit = LIMIT
+        self._total = 0
+        self._shown_key: tuple | None = None  # (text, filters) of the hits on screen
+        self._suggest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
-        yield QueryInput(placeholder='Search: words, "a phrase", outlet:name, date:[2024-03-01 TO 2024-03-31]  (? syntax)',
+        yield QueryInput(placeholder='words, "a phrase", outlet:name, date:[2024-03-01 TO 2024-03-31] · ? syntax',
                          id="query")
         yield FilterBar(id="filters", classes="-hidden")
         yield Static(id="status")
@@ -93,6 +105,9 @@ class SearchScreen(BreachScreen):
         """Debounce: restart the quiet-period timer; a search already running picks this up after."""
         if self._debounce is not None:
             self._debounce.stop()
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+        self.suggestion = None
         self._debounce = self.set_timer(delay, self._start) if delay else None
         if not delay:
             self._start()
@@ -104,21 +119,36 @@ class SearchScreen(BreachScreen):
         self._searching = True
         self._search_pending = False
         text = self.query_one("#query", QueryInput).value
-        self.run_search(text, self.filters)
+        if (text, self.filters) != self._shown_key:
+            self._limit = LIMIT
+        self.run_search(text, self.filters, self._limit)
+
+    def load_more(self) -> None:
+        """The cursor reached the last hit: fetch more of the same query in the background."""
+        if self._limit < MORE and self._total > self._limit and not self._searching:
+            self._limit = MORE
+            self._start()
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, text: str, filters: Filters) -> None:
+    def run_search(self, text: str, filters: Filters, limit: int = LIMIT) -> None:
         from index.search import QueryError, search
         from index.store import IndexBroken, IndexMissing
 
         started = time.perf_counter()
-        outcome = Outcome(text, "")
+        outcome = Outcome(text, "", limit=limit, filters=filters)
         try:
             outcome.query = build_query(text, filters)
-            result = search(self.index_dir, outcome.query, limit=LIMIT)
+            result = search(self.index_dir, outcome.query, limit=limit)
+            last = _LAST_WORD.search(text)
+            if not result.total and last and last.group(1).upper() not in {"AND", "OR", "NOT", "TO"}:
+                # Probably a word still being typed: show the documents with words that start so.
+                try:
+                    started_words = search(self.index_dir, build_query(text + "*", filters), limit=limit)
+                except QueryError:
+                    started_words = None
+                if started_words is not None and started_words.total:
+                    result, outcome.prefix = started_words, last.group(1)
             outcome.hits, outcome.total = result.hits, result.total
-            if not result.total and text.strip():
-                outcome.suggestion = did_you_mean(self.index_dir, text)
         except QueryError as exc:
             outcome.error = str(exc)
         except IndexMissing:
@@ -141,30 +171,55 @@ class SearchScreen(BreachScreen):
         elif outcome.error:
             status.update(Text("⚠ " + clean_terminal(outcome.error), overflow="ellipsis", no_wrap=True))
         else:
-            results.show(outcome.hits or [])
+            results.show(outcome.hits or [], keep_position=(outcome.text, outcome.filters) == self._shown_key)
+            self._shown_key = (outcome.text, outcome.filters)
+            self._total = outcome.total
             status.update(self._status_text(outcome))
         self.shown_text = outcome.text
-        self.shown_log.append((time.perf_counter(), outcome.text))
+        self._shown_prefix = outcome.prefix
+        self.shown_log.append((time.perf_counter(), outcome.text, outcome.seconds))
         if self._search_pending:
             self._start()
+        elif not outcome.error and not outcome.missing_index and outcome.text.strip() \
+                and (not outcome.total or outcome.prefix):
+            self._suggest_timer = self.set_timer(SUGGEST_AFTER, lambda: self._suggest(outcome))
+
+    def _suggest(self, outcome: Outcome) -> None:
+        if self.shown_text == outcome.text and not self._searching and not self._search_pending:
+            self.find_suggestion(outcome)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def find_suggestion(self, outcome: Outcome) -> None:
+        """Did you mean: only once typing has paused on a query without (exact) hits; it is slow."""
+        suggestion = did_you_mean(self.index_dir, outcome.text)
+        if suggestion and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_suggestion, outcome, suggestion)
+
+    def _show_suggestion(self, outcome: Outcome, suggestion: str) -> None:
+        if self.shown_text != outcome.text or self._searching:
+            return  # typing went on meanwhile
+        self.suggestion = outcome.suggestion = suggestion
+        self.query_one("#status", Static).update(self._status_text(outcome))
 
     def _status_text(self, outcome: Outcome) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        if outcome.total:
-            shown = len(outcome.hits or [])
-            what = "document" if outcome.total == 1 else "documents"
-            if not outcome.text.strip() and not self.filters.active():
-                text.append(f"{outcome.total} {what} in the index")
-            else:
-                text.append(f"{outcome.total} {what} match")
-            if shown < outcome.total:
-                text.append(f" (first {shown} shown)", style="dim")
-        else:
+        what = "document" if outcome.total == 1 else "documents"
+        if not outcome.total:
             text.append("No documents match.")
-            if outcome.suggestion:
-                text.append(" Did you mean ")
-                text.append(clean_terminal(outcome.suggestion), style="bold underline")
-                text.append("? (Enter)")
+        elif not outcome.text.strip() and not self.filters.active():
+            text.append(f"{outcome.total} {what} in the index")
+        else:
+            text.append(f"{outcome.total} {what} match")
+        if outcome.prefix and outcome.total:
+            text.append(f" with a word starting “{clean_terminal(outcome.prefix)}” (no exact match)", style="dim")
+        shown = len(outcome.hits or [])
+        if shown < outcome.total:
+            more = "; more at the end of the list" if shown < MORE else ""
+            text.append(f" (first {shown} shown{more})", style="dim")
+        if outcome.suggestion:
+            text.append(" Did you mean ")
+            text.append(clean_terminal(outcome.suggestion), style="bold underline")
+            text.append("? (Enter)")
         if self.filters.active():
             text.append(f"  filters: {clean_terminal(self.filters.describe())}", style="dim")
         return text
@@ -188,7 +243,7 @@ class SearchScreen(BreachScreen):
 
     @on(QueryInput.Submitted, "#query")
     def _submitted(self) -> None:
-        if self.suggestion and not self.query_one(ResultList).hits:
+        if self.suggestion:
             self.use_suggestion()
             return
         results = self.query_one(ResultList)
@@ -217,13 +272,20 @@ class SearchScreen(BreachScreen):
         if event.widget is self.query_one("#status") and self.suggestion:
             self.use_suggestion()
 
+    @on(OptionList.OptionHighlighted, "#results")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index == event.option_list.option_count - 1:
+            self.load_more()
+
     @on(OptionList.OptionSelected, "#results")
     def _open(self, event: OptionList.OptionSelected) -> None:
         self.app.open_document(event.option.id, query=self.shown_query)  # type: ignore[attr-defined]
 
     @property
     def shown_query(self) -> str:
-        return (self.shown_text or "").strip()
+        """The words the hits on screen answer (with the `*` of a word still being typed)."""
+        text = (self.shown_text or "").strip()
+        return text + "*" if getattr(self, "_shown_prefix", None) else text
 
     def action_focus_query(self) -> None:
         self.query_one("#query").focus()

@@ -17,8 +17,10 @@ from reader.safe import clean_terminal
 
 def note_for(item: Item, doc: DocumentView | None = None, **extra) -> Note:
     """A note about `item`, carrying a copy of what it judges and where it appeared."""
+    # A figure is judged in its sentence ("Larkspur said up to 2.1 million customers …"), not as a bare number.
+    text = (item.data.get("sentence") or item.text) if item.kind == "figure" else item.text
     fields = {
-        "item_id": item.id, "item_kind": item.kind, "verdict": "needs-check", "text": item.text,
+        "item_id": item.id, "item_kind": item.kind, "verdict": "needs-check", "text": text,
         "who": item.who or "",
     }
     if doc is not None:

@@ -24,10 +24,15 @@ def item_prompt(item: Item, colours: dict, verdict: str | None = None) -> Text:
     if verdict:
         text.append(f"  {verdict}", style=VERDICT_STYLE.get(verdict, "bold"))
     if item.kind == "figure":
-        text.append("\n")
-        text.append(f"“{clean_terminal(item.text)}”", style="italic")
+        printed = " ".join(clean_terminal(item.text).split())
+        line = []
+        if printed.lower() not in (item.label or "").lower():  # "four" beside "4 digits"; not "2.1 million" twice
+            line.append(f"“{printed}”")
         if item.who:
-            text.append(f" per {clean_terminal(item.who)}", style="dim")
+            line.append(f"per {clean_terminal(item.who)}")
+        if line:
+            text.append("\n")
+            text.append(" ".join(line), style="dim")
         return text
     preview = " ".join(clean_terminal(item.text).split())
     if len(preview) > PREVIEW:

@@ -47,18 +47,21 @@ class ResultList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.hits: list = []
 
-    def show(self, hits: list) -> None:
+    def show(self, hits: list, keep_position: bool = False) -> None:
+        """New hits; a new query starts at the top, a refresh of the same one keeps the cursor."""
         self.hits = list(hits)
         options: list[Option | None] = []
         for hit in self.hits:
             if options:
                 options.append(None)
             options.append(Option(hit_prompt(hit), id=hit.id))
-        highlighted_id = self.highlighted_option.id if self.highlighted_option else None
+        highlighted_id = self.highlighted_option.id if self.highlighted_option and keep_position else None
         self.set_options(options)
         ids = [h.id for h in self.hits]
         if ids:
             self.highlighted = self.get_option_index(highlighted_id) if highlighted_id in ids else 0
+        if highlighted_id is None:
+            self.scroll_home(animate=False)
 
     @property
     def current(self):
