@@ -17,10 +17,10 @@ from corpus.document import KINDS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
 MANIFEST = json.loads((SAMPLES / "MANIFEST.json").read_text(encoding="utf-8"))
-PLANTED = json.loads((SAMPLES / "PLANTED.json").read_text(encoding="utf-8"))
+PLANTED = json.loads((Path(__file__).parent / "fixtures" / "samples_planted.json").read_text(encoding="utf-8"))
 README = (SAMPLES / "README.md").read_text(encoding="utf-8")
 BY_FORMAT = {fmt: [m for m in MANIFEST if m["format"] == fmt] for fmt in ("html", "text", "json", "tagged")}
-OWN_FILES = {"README.md", "MANIFEST.json", "PLANTED.json"}
+OWN_FILES = {"README.md", "MANIFEST.json"}
 
 
 def _ids(entries):
