@@ -26,7 +26,6 @@ _POST_CLOSE = set(" \t\n\r\xa0.,;:!?)]}—–-…/") | set(CLOSE_GLYPHS)
 _DOUBLE_RE = re.compile("'''?|[\"“”„«»]")
 _SINGLE_RE = re.compile("['‘’‚]")
 _PARA_RE = re.compile(r"\n[ \t\xa0]*\n")
-_LINE_RE = re.compile(r"\n")
 
 
 @dataclass
@@ -44,29 +43,35 @@ class Passage:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph offsets: blank-line separated, and also at a single line break that ends a
-    sentence and starts a new one (texts mixing both conventions); one per line without blank lines."""
-    if not _PARA_RE.search(text):
-        spans: list[tuple[int, int]] = []
-        pos = 0
-        for m in _LINE_RE.finditer(text):
-            _add_para(text, pos, m.start(), spans)
-            pos = m.end()
-        _add_para(text, pos, len(text), spans)
-        return spans
-    spans = []
+    """Paragraph offsets: at blank lines, and also at a single line break that ends a sentence and
+    starts a new one or that comes before an opening quote mark (texts mixing both conventions);
+    one paragraph per line when the text has no blank line at all."""
+    blank = _PARA_RE.search(text) is not None
+    spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _BREAK_RE.finditer(text):
-        _add_para(text, pos, m.start(), spans)
-        pos = m.end()
+    i = text.find("\n")
+    while i >= 0:
+        if not blank or _breaks(text, i):
+            _add_para(text, pos, i, spans)
+            pos = i + 1
+        i = text.find("\n", i + 1)
     _add_para(text, pos, len(text), spans)
     return spans
 
 
-# a blank line, a line break after the end of a sentence before a capital, digit or quote mark,
-# or any line break before an opening double quote
-_BREAK_RE = re.compile(r"\n[ \t\xa0]*\n\s*|(?<=[.!?\"”’:)\]])[ \t\xa0]*\n(?=[ \t\xa0]*[A-Z0-9\"“‘'(\[])"
-                       r"|[ \t\xa0]*\n(?=[ \t\xa0]*[“\"])")
+def _breaks(text: str, i: int) -> bool:
+    """Does the line break at text[i] end a paragraph of a text that has blank lines?"""
+    nxt = _NEXT_RE.match(text, i + 1)
+    if nxt is None:
+        return True
+    following = nxt.group(1)
+    if following == "\n" or following in "“\"":
+        return True
+    prev = text[max(0, i - 16) : i].rstrip(" \t\xa0")[-1:]
+    return prev in ".!?\"”’:)]" and (following.isupper() or following.isdigit() or following in "‘'([")
+
+
+_NEXT_RE = re.compile(r"[ \t\xa0]*(.)", re.DOTALL)
 
 
 def _add_para(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

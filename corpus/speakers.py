@@ -36,7 +36,7 @@ _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev
            r"Mt|Ft|Supt|Insp|Det|Cmdr|Del|Atty|Amb|Sec|Cong|Gens|Reps|Sens|Govs|Msgr|Fr|Sgt)\.")
 _TOKEN = rf"(?:{_ABBREV}|[{_UP}]\.(?:[{_UP}]\.)*(?![\w])|[{_UP}][\w'’&-]*\w|[{_UP}])"
 _JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el|dos|das|of|y)[ \xa0])?"
-RUN_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
+RUN_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 _WORD_RE = re.compile(r"\S+")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
 # "of …" after a person's name (a title, or two capitalised words) says where they are from
@@ -251,7 +251,7 @@ class Registry:
 
     def _add_run(self, pos: int, run: str) -> None:
         if " " not in run and "\xa0" not in run:
-            if _key(run) not in STOP_CAPS:
+            if _key(run) not in STOP_CAPS and not (self._starts_sentence(pos) and self._written_lower(run)):
                 self._add_name(pos, [run])
             return
         tokens = []
@@ -275,6 +275,21 @@ class Registry:
             part.append(tok)
         if part:
             self._add_name(part_start, part)
+
+    def _written_lower(self, word: str) -> bool:
+        """Does the document also write this word in lower case? Then, capitalised at the start of a
+        sentence ("Police said", "Proponents argue"), it is a common word, not a name."""
+        low = word.lower()
+        i = self.text.find(low)
+        while i >= 0:
+            if (i == 0 or not self.text[i - 1].isalnum()) and not self.text[i + len(low) : i + len(low) + 1].isalnum():
+                return True
+            i = self.text.find(low, i + 1)
+        return False
+
+    def _starts_sentence(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3) : pos].rstrip(" \t\"“‘'(")
+        return not before or before[-1] in ".!?\n:"
 
     def _add_name(self, pos: int, tokens: list[str]) -> None:
         while tokens and tokens[-1] in _PARTICLES:
@@ -700,7 +715,7 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     before the verb ("Clinton, 35, the daughter of …, said", "Durbin, noting …, said"), the subject is
     the first of those phrases that is a whole noun phrase, and the mention runs to the last one.
     Searches no further left than `lo`."""
-    toks = _tokens(text, max(lo, pos - 400), pos)
+    toks = _tokens(text, max(lo, pos - 240), pos)
     i = len(toks) - 1
     while i >= 0:
         w = toks[i][2]

@@ -105,5 +105,5 @@ def test_polnear_first_articles(shared):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     scores = module.evaluate(path, limit=50, timing=False)
-    assert scores["claim_f1"] >= 0.58
-    assert scores["claim_source_acc"] >= 0.85
+    assert scores["claim_f1"] >= 0.64
+    assert scores["claim_source_acc"] >= 0.89

@@ -237,6 +237,6 @@ def test_polnear_first_articles(shared):
     if not path.exists():
         pytest.skip("PolNeAR dev half not available")
     scores = load_eval().evaluate(path, limit=50, timing=False)
-    assert scores["quote_f1"] >= 0.88
-    assert scores["quote_mention_acc"] >= 0.90
-    assert scores["quote_name_acc"] >= 0.82
+    assert scores["quote_f1"] >= 0.92
+    assert scores["quote_mention_acc"] >= 0.93
+    assert scores["quote_name_acc"] >= 0.89
