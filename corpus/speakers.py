@@ -251,7 +251,7 @@ class Registry:
 
     def _add_run(self, pos: int, run: str) -> None:
         if " " not in run and "\xa0" not in run:
-            if _key(run) not in STOP_CAPS and not (self._starts_sentence(pos) and self._written_lower(run)):
+            if _key(run) not in STOP_CAPS:
                 self._add_name(pos, [run])
             return
         tokens = []
@@ -275,21 +275,6 @@ class Registry:
             part.append(tok)
         if part:
             self._add_name(part_start, part)
-
-    def _written_lower(self, word: str) -> bool:
-        """Does the document also write this word in lower case? Then, capitalised at the start of a
-        sentence ("Police said", "Proponents argue"), it is a common word, not a name."""
-        low = word.lower()
-        i = self.text.find(low)
-        while i >= 0:
-            if (i == 0 or not self.text[i - 1].isalnum()) and not self.text[i + len(low) : i + len(low) + 1].isalnum():
-                return True
-            i = self.text.find(low, i + 1)
-        return False
-
-    def _starts_sentence(self, pos: int) -> bool:
-        before = self.text[max(0, pos - 3) : pos].rstrip(" \t\"“‘'(")
-        return not before or before[-1] in ".!?\n:"
 
     def _add_name(self, pos: int, tokens: list[str]) -> None:
         while tokens and tokens[-1] in _PARTICLES:
