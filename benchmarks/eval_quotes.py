@@ -30,7 +30,10 @@ there.
 Claims: every gold attribution against every predicted claim, with the same units and rules; source =
 the predicted source mention overlaps the gold speaker span.
 
-Usage: python benchmarks/eval_quotes.py [--data PATH] [--limit N] [--errors N]
+Speed: articles per CPU second for quotes + claims together (process time, best of three passes,
+so other load on the machine counts as little as possible).
+
+Usage: python benchmarks/eval_quotes.py [--data PATH] [--limit N] [--errors N] [--kinds miss,false]
 """
 
 from __future__ import annotations

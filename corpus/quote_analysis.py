@@ -29,8 +29,9 @@ from corpus.cues import (
     trie_pattern,
 )
 from corpus.quote_marks import Passage, find_passages, paragraphs
+from corpus.quote_phrases import phrase_after, subject_before
 from corpus.sentences import sentence_spans
-from corpus.speakers import FUNCTION_WORDS, PRONOUNS, Registry, Resolution, phrase_after, subject_before
+from corpus.speakers import FUNCTION_WORDS, PRONOUNS, Registry, Resolution
 
 MASK = "\x01"
 # Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").

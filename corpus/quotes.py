@@ -13,7 +13,10 @@ the company "didn't do enough" to …`), "pull" for a pull-quote that repeats an
 optionally followed by a short credit line).
 
 Offsets: `start`/`end` include the quote marks (an unclosed passage ends at its paragraph's end);
-`text` is the quoted words without the marks.
+`text` is the quoted words without the marks. `speaker_start`/`speaker_end` point at the mention
+that cues the quotation (for a quotation that inherits its speaker, the mention that cued the one it
+continues; for a pull-quote in the text, its credit line). A pull-quote from an aside has offsets
+into the aside's text and `aside` set.
 """
 
 from __future__ import annotations
@@ -317,7 +320,7 @@ def _credit_speaker(q: Quote, an: Analysis, credit: str, offset: int | None) -> 
     if not name:
         return
     pos = offset if offset is not None else len(an.text)
-    res = an.registry._lookup_name(name, pos, None)
+    res = an.registry.lookup_name(name, pos, None)
     q.speaker = res.name
     q.role = q.role or (" ".join(role) if role else res.role)
     q.org = q.org or (" ".join(possessor) if possessor else res.org)

@@ -6,8 +6,7 @@ document has given so far: "Mr Schroepfer" -> "Mike Schroepfer" (named earlier w
 firm), "He" -> the last person a "he" can refer to, "It" / "the company" -> the last organisation.
 Indefinite mentions ("A Messenger spokeswoman", "sources") are kept as written, never guessed.
 
-`subject_before` and `phrase_after` find the speaker mention next to a cue verb by walking words
-outward from the verb, which is fast and never backtracks.
+Finding the mention next to a cue verb is `corpus.quote_phrases`.
 """
 
 from __future__ import annotations
@@ -32,9 +31,9 @@ from corpus.quote_names import (
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_ABBREV = (r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev|Hon|Pres|Jr|Sr|Inc|Corp|Co|Ltd|"
+ABBREV = (r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Col|Capt|Lt|Sgt|Adm|Maj|St|Rev|Hon|Pres|Jr|Sr|Inc|Corp|Co|Ltd|"
            r"Mt|Ft|Supt|Insp|Det|Cmdr|Del|Atty|Amb|Sec|Cong|Gens|Reps|Sens|Govs|Msgr|Fr|Sgt)\.")
-_TOKEN = rf"(?:{_ABBREV}|[{_UP}]\.(?:[{_UP}]\.)*(?![\w])|[{_UP}][\w'’&-]*\w|[{_UP}])"
+_TOKEN = rf"(?:{ABBREV}|[{_UP}]\.(?:[{_UP}]\.)*(?![\w])|[{_UP}][\w'’&-]*\w|[{_UP}])"
 _JOIN = r"[ \xa0](?:(?:de|da|van|von|der|den|del|della|di|du|la|le|bin|ibn|al|el|dos|das|of|y)[ \xa0])?"
 RUN_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 _WORD_RE = re.compile(r"\S+")
@@ -55,12 +54,6 @@ NOT_NAME_WORDS = {"year", "day", "eve", "street", "avenue", "road", "river", "se
                   "week", "month", "night", "morning", "act", "bill", "law", "amendment", "war", "games",
                   "cup", "awards", "prize", "series", "show", "debate", "caucus", "primary", "convention",
                   "election", "summit", "conference", "forum", "festival", "book", "report"}
-_PLURAL_NOUNS = {"officials", "sources", "aides", "advisers", "advisors", "experts", "analysts", "critics",
-                 "supporters", "voters", "members", "leaders", "lawmakers", "democrats", "republicans",
-                 "residents", "people", "workers", "executives", "investigators", "prosecutors", "lawyers",
-                 "researchers", "activists", "protesters", "delegates", "observers", "strategists", "donors",
-                 "users", "customers", "employees", "staffers", "operatives", "insiders", "organizers",
-                 "others", "polls", "reports", "documents", "records", "statements", "emails"}
 _UTTERANCES = {"response", "statement", "campaign", "tweet", "tweets", "letter", "remarks", "comments", "reply",
                "answer", "message", "speech", "post", "website", "team", "office", "camp", "account",
                "announcement", "memo", "filing", "ad", "op-ed", "column", "book"}
@@ -160,7 +153,8 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
 
 
-def _is_cap(word: str) -> bool:
+def is_cap(word: str) -> bool:
+    """Does the word start with a capital letter?"""
     return bool(word) and word[0].isupper()
 
 
@@ -330,7 +324,7 @@ class Registry:
                     and prev[k] not in FUNCTION_WORDS:
                 lead_role.insert(0, prev[k])
                 k -= 1
-            while k >= 0 and len(lead_org) < 3 and _is_cap(prev[k]) and _key(prev[k]) not in STOP_CAPS \
+            while k >= 0 and len(lead_org) < 3 and is_cap(prev[k]) and _key(prev[k]) not in STOP_CAPS \
                     and not prev[k].endswith((",", ".")):
                 lead_org.insert(0, _strip_possessive(prev[k]))
                 k -= 1
@@ -432,7 +426,7 @@ class Registry:
             return Resolution(mention, nominal=True)
         # the name is the trailing run of capitalised words; what precedes it is role or organisation
         i = len(words)
-        while i > 0 and (_is_cap(words[i - 1]) or (words[i - 1] in _PARTICLES and i < len(words))):
+        while i > 0 and (is_cap(words[i - 1]) or (words[i - 1] in _PARTICLES and i < len(words))):
             i -= 1
         pre, run = words[:i], words[i:]
         org = None
@@ -445,7 +439,7 @@ class Registry:
                 words = [w for w in pre if not w.endswith(("'s", "’s"))]
                 role = " ".join(words) or None
                 owner = next((_strip_possessive(w) for w in pre if w.endswith(("'s", "’s"))), None)
-                ent = self._lookup_name(appos.strip(" ,").split(), start, None)
+                ent = self.lookup_name(appos.strip(" ,").split(), start, None)
                 return Resolution(ent.name, role or ent.role, owner or org or ent.org, ent)
             return self._nominal(mention, start, det, pre, org)
         role_toks, name_toks, possessor = split_role(run)
@@ -454,10 +448,10 @@ class Registry:
         role_words = []
         lead_caps: list[str] = []
         for w in pre:
-            if w.endswith(("'s", "’s")) and _is_cap(w):
+            if w.endswith(("'s", "’s")) and is_cap(w):
                 org = _strip_possessive(" ".join(lead_caps + [w]))
                 lead_caps = []
-            elif _is_cap(w) and not role_words and _key(w) not in TITLES:
+            elif is_cap(w) and not role_words and _key(w) not in TITLES:
                 lead_caps.append(w)  # "Acme Corp chief executive …", "Clinton press secretary …"
             else:
                 role_words.append(w)
@@ -470,7 +464,7 @@ class Registry:
         if not name_toks:
             return self._nominal(mention, start, det, pre + run, org)
         gender = _gender_of_tokens(role_toks + name_toks, " ".join(pre))
-        ent = self._lookup_name(name_toks, start, gender)
+        ent = self.lookup_name(name_toks, start, gender)
         if ent.kind == "org":
             return Resolution(ent.name, None, org or ent.org, ent)
         if org and not ent.org and ent.kind == "person":
@@ -482,7 +476,8 @@ class Registry:
         ent = self._by_name.get(_key(word))
         return (ent is not None and ent.kind == "org") or _key(word) in ORG_WORDS
 
-    def _lookup_name(self, tokens: list[str], pos: int, gender: str | None) -> Entity:
+    def lookup_name(self, tokens: list[str], pos: int, gender: str | None) -> Entity:
+        """The entity a name refers to at `pos` (a surname alone finds the full name), or a new one."""
         key = " ".join(_key(t) for t in tokens)
         ent = self._by_name.get(key)
         if len(tokens) == 1:
@@ -576,17 +571,17 @@ class Registry:
         """An unnamed mention: "the company" is the last organisation; "A Messenger spokeswoman" stays."""
         head = words[-1].lower().strip(",.") if words else ""
         if det in ("the", "this", "that") and len(words) <= 3 and head in ORG_NOUNS \
-                and not any(_is_cap(w) for w in words):
+                and not any(is_cap(w) for w in words):
             ent = self._last_org(pos)
             if ent is not None:
                 return Resolution(ent.name, None, ent.org, ent)
-        if head in _UTTERANCES and len(words) >= 2 and words[-2].endswith(("'s", "’s")) and _is_cap(words[-2]):
+        if head in _UTTERANCES and len(words) >= 2 and words[-2].endswith(("'s", "’s")) and is_cap(words[-2]):
             # "Clinton's response", "Trump's campaign": the owner is the source
-            ent = self._lookup_name(_strip_possessive(" ".join(w for w in words[:-1] if _is_cap(w))).split(),
+            ent = self.lookup_name(_strip_possessive(" ".join(w for w in words[:-1] if is_cap(w))).split(),
                                     pos, None)
             return Resolution(ent.name, ent.role, ent.org, ent)
-        caps = [_strip_possessive(w) for w in words if _is_cap(w)]
-        lows = [w for w in words if not _is_cap(w)]
+        caps = [_strip_possessive(w) for w in words if is_cap(w)]
+        lows = [w for w in words if not is_cap(w)]
         if caps and not org:
             org = " ".join(caps)
         role = " ".join(lows) if lows and lows[-1].lower().strip(",.") in ROLE_HEADS else None
@@ -653,222 +648,3 @@ def _role_from_apposition(appos: str) -> str | None:
         if w.endswith(","):
             break
     return " ".join(cut) or None if cut and any(w.lower() in ROLE_HEADS for w in cut) else None
-
-
-# ---- finding the mention next to a cue --------------------------------------------------------
-
-_ADVERB_OK = {
-    "also", "later", "then", "again", "previously", "recently", "once", "repeatedly", "further",
-    "simply", "just", "still", "often", "long", "already", "first", "earlier", "initially",
-    "subsequently", "separately", "privately", "publicly", "openly", "flatly", "has", "have", "had",
-    "was", "were", "is", "are", "would", "will", "could", "may", "might", "did", "does", "do", "been", "not", "never", "reportedly", "allegedly", "apparently", "has.", "even", "always",
-    "had,", "once,", "quickly", "immediately", "finally", "eventually", "only",
-}
-
-
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, lo, hi)]
-
-
-def _np_word(word: str, inside: bool = False) -> str:
-    """'ok' (noun-phrase word), 'det' (ends the phrase at its left), or 'stop'. `inside`: the word
-    follows a capitalised word of the same phrase, where "Watch" in "Judicial Watch" is a name."""
-    core = word.strip("()[]\"'“”‘’")
-    low = core.lower().rstrip(",")
-    if not core:
-        return "stop"
-    if low in DETERMINERS or low in POSSESSIVES:
-        return "det"
-    if core[0].isupper():
-        if inside and low not in FUNCTION_WORDS and low not in PRONOUNS:
-            return "ok"
-        return "stop" if low in STOP_CAPS and low not in ("the", "a", "an") else "ok"
-    if low in FUNCTION_WORDS:
-        return "stop"
-    if core[0].isdigit():
-        return "ok"
-    if not core[0].isalpha():
-        return "stop"
-    if low.endswith("ly") or (low.endswith("ed") and low not in ROLE_HEADS and low not in ORG_NOUNS):
-        return "stop"
-    return "ok"
-
-
-def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
-    """The noun phrase just before a cue verb at `pos` ("A Messenger spokeswoman" in
-    "A Messenger spokeswoman said"), skipping adverbs ("also said"). When commas set off phrases
-    before the verb ("Clinton, 35, the daughter of …, said", "Durbin, noting …, said"), the subject is
-    the first of those phrases that is a whole noun phrase, and the mention runs to the last one.
-    Searches no further left than `lo`."""
-    toks = _tokens(text, max(lo, pos - 240), pos)
-    i = len(toks) - 1
-    while i >= 0:
-        w = toks[i][2]
-        if not w.endswith(",") and (w.lower() in _ADVERB_OK or (w.endswith("ly") and w.islower())):
-            i -= 1
-        elif i >= 1 and _TIME_WORD.fullmatch(w) and toks[i - 1][2].lower() in _TIME_LEAD:
-            i -= 2  # "… allies on Monday predicted", "… officials last week said"
-        elif _TIME_WORD.fullmatch(w) and w.lower() in ("yesterday", "today", "tonight", "recently"):
-            i -= 1
-        else:
-            break
-    if i < 0:
-        return None
-    if not toks[i][2].endswith(","):
-        return _np_ending(toks, i, toks[i][1])
-    # comma-separated phrases before the verb: find where they start
-    end = toks[i][1] - 1
-    cuts = [i]  # indices of tokens ending a phrase (with a comma)
-    j = i - 1
-    while j >= 0 and i - j < 40:
-        w = toks[j][2]
-        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w):
-            break
-        if w.endswith(","):
-            cuts.append(j)
-        j -= 1
-    first = j + 1
-    # phrases: [first, cuts[-1]], [cuts[-1]+1, cuts[-2]], ...
-    bounds = [first] + [c + 1 for c in reversed(cuts)]
-    for a, b in zip(bounds, [c for c in reversed(cuts)], strict=False):
-        np_ = _np_ending(toks, b, toks[b][1] - 1, strip_comma=True)
-        if np_ is None:
-            continue
-        if np_[0] == toks[a][0] or (a == first and _np_start_ok(toks, a, np_[0])):
-            if np_[0] == toks[a][0] and text[np_[0] : np_[1]].lower() in PRONOUNS and b != cuts[0]:
-                continue
-            return (np_[0], end)
-    return None
-
-
-def _np_start_ok(toks, a: int, start: int) -> bool:
-    """The phrase may open with a conjunction or adverb before the noun phrase ("But Sen. Durbin"),
-    or with a clause that a subordinator ends ("The issue came up after Mr. Trump, asked …, said")."""
-    for k in range(a, len(toks)):
-        if toks[k][0] >= start:
-            return k == a or toks[k - 1][2].lower() in _CLAUSE_OPENERS
-        if toks[k][2].lower().strip(",") not in ("but", "and", "so", "yet", "still", "then", "now", "also",
-                                                 "meanwhile", "however", "instead"):
-            nxt = [t for t in toks[k:] if t[0] < start]
-            return bool(nxt) and nxt[-1][2].lower() in _CLAUSE_OPENERS
-    return False
-
-
-_CLAUSE_OPENERS = {"after", "when", "as", "while", "because", "since", "if", "although", "though", "and",
-                   "but", "so", "until", "before", "once", "whereas", "where", "then"}
-_TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-                        r"night|morning|afternoon|evening|weekend|yesterday|today|tonight|recently)",
-                        re.IGNORECASE)
-_TIME_LEAD = {"on", "last", "this", "next", "earlier", "late", "early", "that", "the"}
-
-
-def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, int] | None:
-    """The noun phrase whose last word is toks[i] (a pronoun alone, else up to 14 words back)."""
-    word = toks[i][2][:-1] if strip_comma and toks[i][2].endswith(",") else toks[i][2]
-    low = word.lower().strip("()")
-    if low in PRONOUNS:
-        return (toks[i][0], end)
-    kind = _np_word(word)
-    if kind != "ok" and not (kind == "det" and low in ("one", "two", "several", "some", "many", "most")):
-        return None
-    start = toks[i][0]
-    lower_count = 0
-    j = i - 1
-    while j >= 0 and i - j < 14:
-        w = toks[j][2]
-        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w):
-            break
-        k = _np_word(w)
-        if k == "stop":
-            if w == "of" and j > 0 and _is_cap(toks[j - 1][2]) and _is_cap(toks[j + 1][2]):
-                j -= 1
-                continue
-            break
-        if k == "det":
-            start = toks[j][0]
-            break
-        if not _is_cap(w):
-            lower_count += 1
-            if lower_count > 4:
-                break
-        start = toks[j][0]
-        j -= 1
-    return (start, end)
-
-
-_APPOSITION_RE = re.compile(r"(?:a|an|the|his|her|its|their)\s[^,.;:\x01\n]{1,80}?(?=[,.;]|$)")
-
-
-def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase right after `pos` ("Jon Ralston" in "said Jon Ralston, who runs …"); an
-    apposition naming a person is included ("the company's spokesman, John Smith")."""
-    toks = _tokens(text, pos, min(hi, pos + 300))
-    i = 0
-    while i < len(toks) and toks[i][2].lower() in ("also", "later", "then", "again"):
-        i += 1
-    if i >= len(toks):
-        return None
-    first = toks[i][2]
-    low = first.lower().strip(",.;:")
-    if low in PRONOUNS:
-        return (toks[i][0], toks[i][0] + len(first.rstrip(",.;:")))
-    if low[-2:] in ("'s", "’s") and low[:-2] in PRONOUNS:
-        return (toks[i][0], toks[i][0] + len(low) - 2)  # "She's a Sanders supporter but concedes …"
-    k = _np_word(first)
-    if k == "stop" and first[0].isupper() and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) \
-            and first.lower() in ("will", "may", "hope", "grant", "rush", "chase", "mark", "read", "bill", "art"):
-        k = "ok"  # "said Will Doyle": a given name that is also a word
-    if k == "stop" and not first[0].isupper():
-        # "said retired neurosurgeon Ben Carson": a participle used as an adjective
-        if not (first.endswith("ed") and i + 1 < len(toks) and _np_word(toks[i + 1][2]) == "ok"):
-            return None
-    start = toks[i][0]
-    end = start
-    lower_count = 0
-    while i < len(toks):
-        w = toks[i][2]
-        core = w.rstrip(",.;:!?)\"”’")
-        inside = i > 0 and toks[i][0] != start and _is_cap(toks[i - 1][2])
-        k = _np_word(core, inside) if core else "stop"
-        if k == "ok" and toks[i][0] != start and core.islower() and core.endswith("s") \
-                and not core.endswith(("ss", "us", "is")) and toks[i - 1][2].islower() \
-                and toks[i - 1][2].lower() not in DETERMINERS and core not in _PLURAL_NOUNS:
-            k = "stop"  # "The 60 second ad ends with …"
-        if k == "stop" and core.endswith("ed") and w == core and i + 1 < len(toks) \
-                and _np_word(toks[i + 1][2]) == "ok":
-            k = "ok"
-        if i > 0 and toks[i][0] != start and k == "det" and core.lower() not in POSSESSIVES:
-            break
-        if k == "stop" and core not in ("of", "and", "&") and not (core and core[0] == "("):
-            break
-        if core and not _is_cap(core) and k != "det":
-            lower_count += 1
-            if lower_count > 4:
-                break
-        is_abbrev = re.fullmatch(_ABBREV + "|(?:[A-Z]\\.)+", w) is not None
-        end = toks[i][0] + (len(w) if is_abbrev else len(core))
-        if w != core and not is_abbrev:
-            break
-        i += 1
-    if end <= start:
-        return None
-    # "Tom Ruiz, a spokesman for the bank": the apposition gives the role
-    if text[end : end + 2] == ", " and _is_cap(text[start]):
-        m = _APPOSITION_RE.match(text, end + 2, hi)
-        if m:
-            return (start, m.end())
-    # "the company's spokesman, John Smith" / "a spokeswoman, Jane Doe,"
-    if text[end : end + 2] == ", ":
-        m = RUN_RE.match(text, end + 2)
-        if m and not _is_cap(text[start]) and m.end() <= hi:
-            nxt = text[m.end() : m.end() + 1]
-            if nxt in (",", ".", "") or m.end() == hi:
-                end = m.end()
-    # drop a trailing "of"/"and"
-    while True:
-        seg = text[start:end]
-        if seg.endswith((" of", " and", " &")):
-            end = start + seg.rfind(" ")
-        else:
-            break
-    return (start, end) if end > start else None
