@@ -569,6 +569,32 @@ async def test_mouse_opens_a_result_and_crumb_click_goes_back(make_app):
         assert isinstance(app.screen, SearchScreen)
 
 
+async def test_clicking_a_quote_in_the_text_makes_it_current(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await open_outlet(pilot, "sorry", "The Evening Lantern")
+        view = screen.query_one(DocumentText)
+        index, item = next((i, it) for i, it in enumerate(view.items) if it.kind == "quote" and it.aside is None)
+        para = view.paragraph_of(item.start)
+        widget = view.query_one(f"#para-{para}")
+        view.scroll_to_widget(widget, animate=False, top=True)
+        await pilot.pause()
+        offset = item.start - view.paragraphs[para][0] + 1
+        lines = view.render_paragraph(para).wrap(app.console, widget.content_region.width)
+        row = 0
+        while offset > len(lines[row].plain) + 1:
+            offset -= len(lines[row].plain) + 1
+            row += 1
+        await pilot.click(widget, offset=(offset, row))
+        assert view.current_item == index
+        assert screen.query_one(ItemList).highlighted == index
+        # and the speaker's colour survives (no link colour drawn over it)
+        line = widget.render_line(row)
+        assert any(seg.style and seg.style.color and seg.style.color.triplet
+                   and seg.style.color.triplet.hex == screen.colours[item.who_key or item.who].lower()
+                   for seg in line)
+
+
 async def test_usable_at_80x24(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

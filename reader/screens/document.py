@@ -203,8 +203,9 @@ class DocumentScreen(BreachScreen):
             self._bound_kind = view.items[index].kind
             self.refresh_bindings()  # t or c in the footer, whichever fits; redrawing it is not free
 
-    def action_select_item(self, index: int) -> None:
-        self.select_item(index)
+    @on(DocumentText.ItemClicked)
+    def _clicked(self, event: DocumentText.ItemClicked) -> None:
+        self.select_item(event.index)
 
     @on(OptionList.OptionHighlighted, "#items")
     def _panel_moved(self, event: OptionList.OptionHighlighted) -> None:

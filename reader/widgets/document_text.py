@@ -10,8 +10,10 @@ from bisect import bisect_right
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from reader.lookup import DocumentView, Item
@@ -65,7 +67,9 @@ class DocumentText(VerticalScroll):
                 yield Static(self.render_aside(j), classes="aside", id=f"aside-{j}")
 
     def _item_style(self, index: int, item: Item) -> Style:
-        meta = {"@click": f"screen.select_item({index})"}
+        # Plain meta, not "@click": Textual would draw those as links, in the link colour, and
+        # the speaker's colour would be lost. Clicks are read back from the meta in on_click.
+        meta = {"item": index}
         if item.kind == "figure":
             style = Style.parse(FIGURE_STYLE[self.dark])
         else:
@@ -108,6 +112,16 @@ class DocumentText(VerticalScroll):
             widget_id = f"#{kind}-{index}"
             for widget in self.query(widget_id):
                 widget.update(self.render_paragraph(index) if kind == "para" else self.render_aside(index))
+
+    class ItemClicked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("item") if event.style else None
+        if isinstance(index, int):
+            self.post_message(self.ItemClicked(index))
 
     # --- moving --------------------------------------------------------------------------------
 
