@@ -443,6 +443,11 @@ def _starts_adverbial(head: str) -> bool:
 _PARTICIPLE_START = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?!said|says|told)[a-z]")
 
 
+def colon_cue(masked: str, ss: int, pstart: int) -> Cue | None:
+    """The cue of a quotation introduced by a colon that ends the words from `ss` to `pstart`."""
+    return _colon_cue(masked, ss, pstart, [])
+
+
 def _colon_cue(masked: str, ss: int, pstart: int, cues: list[Cue]) -> Cue | None:
     """`When …, Rubio fired back forcefully: "…"` and `The board was conclusive in its findings: "…"`:
     the subject of the clause that ends with the colon introducing the quotation."""

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from corpus.document import Aside
 from corpus.extracted import Quote
-from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
+from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse, colon_cue
 from corpus.speakers import RUN_RE, Resolution, split_role
 
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01.!?()]*")
@@ -49,7 +49,12 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
     for si, sent in enumerate(an.sentences):
         if not sent.passages:
             cue = _best_speech_cue(sent)
-            if cue is not None and (an.masked[sent.end - 1] == ":" or _ends_sentence(an, cue, sent)):
+            colon = an.masked[sent.end - 1] == ":"
+            if cue is None and colon:
+                cue = colon_cue(an.masked, sent.start, sent.end)  # "Cruz called them on it:"
+                if cue is not None:
+                    cue.resolution = an.registry.resolve(cue.speaker_start, cue.speaker_end)
+            if cue is not None and (colon or _ends_sentence(an, cue, sent)):
                 pending = (cue, sent.para)  # "He said:" / "Sam Lau said in a statement." then a quote
             continue
         for pi in sent.passages:
