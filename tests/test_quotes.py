@@ -84,6 +84,20 @@ def test_seed_pull_quote_in_text_repeats_the_third_quote(seed):
     assert seed[pull.speaker_start : pull.speaker_end] == "Facebook's CTO Mike Schroepfer"
 
 
+def test_seed_pull_quote_passed_as_aside(seed):
+    pull_text = ("In total, we believe the Facebook information of up to 87 million people may have been "
+                 "improperly shared with Cambridge Analytica")
+    credit = "Facebook's CTO Mike Schroepfer"
+    body = seed.replace(pull_text + "\n\n" + credit + "\n\n", "")
+    assert pull_text not in body  # the loader took it out of the text
+    quotes = extract_quotes(body, [Aside("pull-quote", pull_text, credit)])
+    assert [q.kind for q in quotes].count("pull") == 1
+    pull = quotes[-1]
+    assert (pull.kind, pull.aside, pull.repeats) == ("pull", 0, 2)
+    assert pull.speaker == "Mike Schroepfer"
+    assert (pull.role, pull.org) == ("Chief Technology Officer", "Facebook")
+
+
 def test_pull_quote_passed_as_aside():
     text = ('Facebook\'s Chief Technology Officer Mike Schroepfer wrote: "In total, we believe the Facebook '
             'information of up to 87 million people -- mostly in the US -- may have been improperly shared."')
