@@ -36,8 +36,17 @@ def analyse_text(text: str, asides: Sequence[Aside] = (), default_source: str | 
     claims = extract_claims(text, quotes)
     figures = extract_figures(text, claims, default_source)
     if asides:
-        figures += figures_in_asides(asides, default_source)
+        figures += figures_in_asides(asides, default_source, [_aside_claims(i, a, quotes) for i, a in enumerate(asides)])
     return Extraction(quotes, claims, figures)
+
+
+def _aside_claims(i: int, aside: Aside, quotes: Sequence[Quote]) -> list[Claim]:
+    """Who speaks in an aside: a pull-quote's speaker is its quote's; a caption says it itself
+    ("Facebook said the data of up to 87m people…")."""
+    for q in quotes:
+        if q.aside == i and q.speaker:
+            return [Claim(0, len(aside.text), aside.text, source=q.speaker, direct=True)]
+    return extract_claims(aside.text)
 
 
 def analyse(doc: Document) -> Extraction:
