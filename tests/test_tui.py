@@ -407,6 +407,35 @@ async def test_speaker_and_outlet_source_sheets(make_app):
         assert app.screen.query_one(Breadcrumb).labels[-1] == "The Albion Ledger"
 
 
+async def test_a_failing_cross_reference_is_one_line_not_a_crash(make_app, monkeypatch):
+    import index.crossref
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("boom")
+
+    monkeypatch.setattr(index.crossref, "quote_trail", broken)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_outlet(pilot, "sorry", "The Evening Lantern")
+        await go_to_item(pilot, lambda it: it.kind == "quote")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TrailScreen) and "failed" in
+                       str(app.screen.query_one("#trail-head").render()))
+        assert "quote_trail failed: TypeError: boom" in str(app.screen.query_one("#trail-head").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, DocumentScreen) and app.is_running
+
+
+async def test_a_document_gone_from_the_index_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search_for(pilot, "")
+        app.open_document("0000000000000000")
+        await wait_for(pilot, lambda: any("no longer in the index" in str(w.render())
+                                          for w in app.screen.query("#doc-meta")))
+        assert not app.screen.query("#doc-loading")
+
+
 # ------------------------------------------------------------------------------------------ notes
 
 

@@ -22,6 +22,8 @@ def crossref_call(name: str, *args, **kwargs):
         return function(*args, **kwargs)
     except (LookupError, QueryError, IndexMissing, IndexBroken) as exc:
         return str(exc)
+    except Exception as exc:  # a bug below must cost one screen, not the reader with the user's work
+        return f"{name} failed: {type(exc).__name__}: {exc}"
 
 
 def record_item(record: dict) -> Item | None:

@@ -57,7 +57,7 @@ class DocumentScreen(BreachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        self.call_after_refresh(self.load)  # the widgets the answer goes into exist by then
 
     @work(thread=True, exclusive=True, group="document")
     def load(self) -> None:
@@ -66,13 +66,16 @@ class DocumentScreen(BreachScreen):
         except DocumentMissing:
             self.app.call_from_thread(self._missing)
             return
+        except Exception as exc:  # a broken record must not take the reader down
+            self.app.call_from_thread(self._missing, f"This document cannot be read: {type(exc).__name__}: {exc}")
+            return
         hits = term_spans(self.app.index_dir, self.search_query, doc.text)  # type: ignore[attr-defined]
         verdicts = self.app.notes.verdicts([it.id for it in doc.items if it.id])  # type: ignore[attr-defined]
         self.app.call_from_thread(self._loaded, doc, hits, verdicts)
 
-    def _missing(self) -> None:
-        self.query_one("#doc-loading").remove()
-        self.query_one("#doc-meta", Static).update(Text("This document is no longer in the index (re-ingested or pruned)."))
+    def _missing(self, message: str = "This document is no longer in the index (re-ingested or pruned).") -> None:
+        self.query("#doc-loading").remove()
+        self.query_one("#doc-meta", Static).update(Text(clean_terminal(message)))
 
     async def _loaded(self, doc: DocumentView, hits: list[tuple[int, int]], verdicts: dict[str, str]) -> None:
         self.doc, self.hits = doc, hits

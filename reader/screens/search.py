@@ -157,6 +157,8 @@ class SearchScreen(BreachScreen):
             outcome.missing_index = True
         except IndexBroken as exc:
             outcome.error = str(exc)
+        except Exception as exc:  # keep the reader up; the line says what went wrong
+            outcome.error = f"search failed: {type(exc).__name__}: {exc}"
         outcome.seconds = time.perf_counter() - started
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, outcome)
@@ -232,7 +234,7 @@ class SearchScreen(BreachScreen):
 
         try:
             found = facets(self.index_dir)
-        except (IndexMissing, IndexBroken):
+        except (IndexMissing, IndexBroken, OSError):
             return
         self.app.call_from_thread(self.query_one(FilterBar).set_outlets, found.outlets)
 
