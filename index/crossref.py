@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from index import figure_groups as fg
-from index.entities import Entity, Mention, Resolver, org_key
+from index import source_store
+from index.entities import Entity, Resolver, org_key
 from index.figure_context import unit_family
 from index.quote_match import MATCH, DiffOp, relation, similarity, word_diff
 from index.quote_match import fold as fold_quote
-from index.records import SEP, open_records
+from index.records import open_records
 from index.search import QueryError
 from index.store import IndexMissing, open_index
 from index.whoosh_api import dateparse, qparser, sorting
@@ -40,8 +40,8 @@ _QUOTE_ID = re.compile(r"^q[0-9a-f]{12}$")
 _FIGURE_ID = re.compile(r"^f[0-9a-f]{12}$")
 _RECORD_ID = re.compile(r"^[qfc][0-9a-f]{12}$")
 TRAIL_CANDIDATES = 400
-COMPARE_DOCS = 150
-COMPARE_MAX_FIGURES = 1500
+COMPARE_DOCS = 100  # the most relevant documents whose figures are compared
+COMPARE_MAX_FIGURES = 1200
 KEPT_APART_RATIO = 10.0  # a count in another unit, within this factor and in like words, is worth a note
 
 
@@ -195,55 +195,9 @@ def _records(index_dir: Path):
     return rix
 
 
-_CACHE: dict[str, tuple[int, Resolver]] = {}
-_CACHE_LOCK = threading.Lock()
-ENTITIES_FILE = "entities.json"
-
-
-def resolver(index_dir: Path, rix=None) -> Resolver:
-    """The corpus' sources, merged; cached in memory and in `entities.json` until the next ingest."""
-    rix = rix or _records(index_dir)
-    generation = rix.latest_generation()
-    key = str(Path(index_dir).resolve())
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit and hit[0] == generation:
-            return hit[1]
-        cache_file = Path(index_dir) / ENTITIES_FILE
-        res = None
-        try:
-            data = json.loads(cache_file.read_text(encoding="utf-8"))
-            if data.get("generation") == generation:
-                res = Resolver.from_dict(data["resolver"])
-        except (OSError, ValueError, KeyError, TypeError):
-            res = None
-        if res is None:
-            res = _build_resolver(rix)
-            try:
-                tmp = cache_file.with_suffix(".tmp")
-                tmp.write_text(json.dumps({"generation": generation, "resolver": res.to_dict()}), encoding="utf-8")
-                tmp.replace(cache_file)
-            except OSError:
-                pass  # a read-only index still answers, it just recomputes
-        _CACHE[key] = (generation, res)
-        return res
-
-
-def _build_resolver(rix) -> Resolver:
-    kinds = {"q": "quote", "f": "figure", "c": "claim", "p": "pull", "a": "abbrev"}
-    mentions: list[Mention] = []
-    outlets: list[tuple[str, int]] = []
-    with rix.searcher() as s:
-        for term, info in s.reader().iter_field("mention"):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            letter, raw, org = (text.split(SEP) + ["", ""])[:3]
-            n = info.doc_frequency()
-            if letter == "d":
-                if raw:
-                    outlets.append((raw, n))
-            elif raw:
-                mentions.append(Mention(raw, org or None, None, kinds.get(letter, "quote"), n))
-    return Resolver(mentions, outlets)
+def resolver(index_dir: Path, rix=None):
+    """The corpus' merged sources (`index.source_store`): `key_of`, `name_of`, `entity`, `find`…"""
+    return source_store.current(index_dir, rix or _records(index_dir))
 
 
 def _alias_query(res: Resolver, ent: Entity):
@@ -348,9 +302,11 @@ def _run(rix, res, q, limit, scored=True, keys=None, key_attr=None, sort_value=F
             if keys is not None and getattr(rec, key_attr) not in keys:
                 continue
             out.append(rec)
-            if len(out) >= limit:
+            if len(out) >= limit and (keys is None or scored):
                 break
-    return out
+    if not scored and not sort_value:  # newest first, undated last
+        out.sort(key=lambda r: (r.date is None, -(r.date.timestamp() if r.date else 0.0)))
+    return out[:limit]
 
 
 # ------------------------------------------------------------------------------------------ quote trail
@@ -435,7 +391,7 @@ def _trail(asked: str, found: list[tuple[float, QuoteRecord]], res: Resolver) ->
         appearances.append(Appearance(best, score, "", pull_quotes=pulls))
     appearances = sorted(appearances, key=lambda a: (a.quote.date is None, a.quote.date or datetime.min,
                                                      a.quote.doc_kind != "statement", a.quote.outlet))
-    first = appearances[0] if appearances and appearances[0].quote.date else (appearances[0] if appearances else None)
+    first = appearances[0]  # undated appearances sort last, so this is the earliest dated one if any
     statements = [a for a in appearances if a.quote.doc_kind == "statement"]
     reference, reason = (statements[0], "official statement") if statements else (first, "earliest appearance")
     variants: dict[str, dict] = {}
@@ -474,10 +430,10 @@ def _attributions(appearances: list[Appearance], reference: Appearance, res: Res
         return speakers, [], []
     likely = reference.quote.speaker_key if reference.quote.speaker_key in named else \
         max(named, key=lambda k: (len(groups[k]), -min(a.quote.date.timestamp() if a.quote.date else 9e12 for a in groups[k])))
-    likely_ent = res.entities.get(likely)
+    likely_ent = res.entity(likely)
     misattributed, warnings = [], []
     for k in named:
-        if k == likely or _same_side(res.entities.get(k), likely_ent):
+        if k == likely or _same_side(res.entity(k), likely_ent):
             continue
         for a in groups[k]:
             misattributed.append(a.quote.id)
@@ -570,12 +526,12 @@ def _query_candidates(index_dir, rix, s, words: str) -> list[tuple[float, dict]]
             relevance[h["id"]] = h.score / top if top else 1.0
     rows: dict[str, tuple[float, dict]] = {}
     if relevance:
-        q = wq.And([_term("type", "figure"), wq.Or([_term("doc_id", d) for d in relevance])])
+        q = wq.Or([_term("of_doc", f"figure:{d}") for d in relevance])
         for h in s.search(q, limit=COMPARE_MAX_FIGURES):
             f = h.fields()
             rows[f["id"]] = (relevance.get(f["doc_id"], 0.1), f)
     try:
-        direct = s.search(wq.And([_term("type", "figure"), _parse(rix, words, FIGURE_FIELDS)]), limit=300)
+        direct = s.search(wq.And([_term("type", "figure"), _parse(rix, words, FIGURE_FIELDS)]), limit=200)
         for h in direct:
             f = h.fields()
             rel = rows[f["id"]][0] if f["id"] in rows else 0.3
@@ -614,21 +570,22 @@ def _groups(records, limit: int, seed_id: str | None) -> list[FigureGroup]:
                              rec.date, rec.doc_id, rec.source_key, rel, rec.unit, rec.number))
         by_id[rec.id] = rec
     clusters = fg.cluster(items)
-    groups = []
-    for c in clusters:
-        groups.append((c, _group(c, by_id)))
-    _note_kept_apart(groups)
-    seed_first = (lambda g: seed_id not in {i for e in g.entries for i in e.ids}) if seed_id else (lambda g: False)
-    rel = {id(g): max(m.relevance for m in c.members) for c, g in groups}
-    # counts of people, accounts, records and money first, then other units, then numbers whose unit
-    # the text left unsaid; within each, divergent groups first, then the best documented
-    ordered = sorted((g for _c, g in groups), key=lambda g: (
-        seed_first(g), _tier(g.family), not g.divergent, -g.documents, -rel[id(g)], g.label))
-    # the same figure seen in one document only says little: groups with one entry come last
-    ordered = [g for g in ordered if len(g.entries) > 1 or seed_id] + [g for g in ordered if len(g.entries) == 1 and not seed_id]
-    for n, g in enumerate(ordered[:limit], 1):
+    seed_of = (lambda c: any(m.id == seed_id for m in c.members)) if seed_id else (lambda c: False)
+
+    def order(c: fg.Cluster):
+        entries = {(m.doc_id, round(m.value, 6), m.qualifier) for m in c.members}
+        # the same figure seen in one document only says little: groups with one entry come last;
+        # then counts of people, accounts, records and money, other units, numbers whose unit the
+        # text left unsaid; within each, divergent groups first, then the best documented
+        return (not seed_of(c), len(entries) < 2 and not seed_id, _tier(c.family), not fg.verdict(c.members).divergent,
+                -len({m.doc_id for m in c.members}), -max(m.relevance for m in c.members), c.members[0].id)
+
+    shown = sorted(clusters, key=order)[:limit]
+    groups = [(c, _group(c, by_id)) for c in shown]
+    _note_kept_apart(groups, clusters)
+    for n, (_c, g) in enumerate(groups, 1):
         g.id = f"g{n}"
-    return ordered[:limit]
+    return [g for _c, g in groups]
 
 
 def _tier(family: str) -> int:
@@ -675,18 +632,21 @@ def _by_date_entries(entries):
     return sorted(entries, key=lambda e: (e.figure.date is None, e.figure.date or datetime.min, e.figure.value))
 
 
-def _note_kept_apart(groups: list[tuple[fg.Cluster, FigureGroup]]) -> None:
+def _note_kept_apart(groups: list[tuple[fg.Cluster, FigureGroup]], clusters: list[fg.Cluster]) -> None:
     """Tell the user when figures about the same thing, of the same size, were not compared because
     they count different things (people vs records vs accounts)."""
-    counted = [(c, g) for c, g in groups if c.family in fg.COUNTED]
-    for c, g in counted:
-        for c2, g2 in counted:
+    counted = [c for c in clusters if c.family in fg.COUNTED]
+    for c, g in groups:
+        if c.family not in fg.COUNTED:
+            continue
+        for c2 in counted:
             if c2.family == c.family or max(c.hi, c2.hi) > KEPT_APART_RATIO * min(c.lo, c2.lo):
                 continue
             if fg.cosine(c.centroid, c2.centroid) >= fg.RELATED:
-                g.kept_apart.append({"family": c2.family, "label": g2.label,
-                                     "numbers": sorted({e.figure.number for e in g2.entries})[:4],
-                                     "ids": [e.figure.id for e in g2.entries][:10],
+                units = Counter(m.unit for m in c2.members if m.unit)
+                g.kept_apart.append({"family": c2.family, "label": fg.label(c2, units),
+                                     "numbers": sorted({m.number for m in c2.members})[:4],
+                                     "ids": [m.id for m in c2.members][:10],
                                      "reason": f"{c2.family} are not {c.family}: counted apart"})
 
 
@@ -781,9 +741,7 @@ def list_sources(index_dir: Path, name: str | None = None, limit: int = 100) -> 
     with `name`, those it may mean."""
     rix = _records(index_dir)
     res = resolver(index_dir, rix)
-    ents = res.find(name) if name and name.strip() else sorted(
-        (e for e in res.entities.values() if sum(e.counts.values())),
-        key=lambda e: (-(e.counts["quote"] + e.counts["figure"] + e.counts["claim"]), -e.counts["printed"], e.name))
+    ents = res.find(name) if name and name.strip() else res.top(limit)
     return [_summary(e) for e in ents[:limit]]
 
 
@@ -832,14 +790,19 @@ def get_document(index_dir: Path, doc_id: str) -> DocumentView:
     recs: list = []
     if rix is not None:
         with rix.searcher() as s:
-            q = wq.And([_term("doc_id", doc_id), wq.Or([_term("type", t) for t in ("quote", "figure", "claim")])])
+            q = wq.Or([_term("of_doc", f"{t}:{doc_id}") for t in ("quote", "figure", "claim")])
             recs = [_make(h.fields(), res) for h in s.search(q, limit=None)]
-    order = lambda r: (r.aside is not None if hasattr(r, "aside") else False, r.aside or 0 if hasattr(r, "aside") else 0, r.start)  # noqa: E731
     return DocumentView(
         id=d["id"], title=d.get("title", ""), outlet=d.get("outlet", ""), date=d.get("date"), kind=d.get("kind", ""),
         path=d.get("path", ""), url=d.get("url", ""), text=d.get("text", ""),
         paragraphs=[tuple(p) for p in json.loads(d.get("paragraphs") or "[]")],
         asides=json.loads(d.get("asides") or "[]"),
-        quotes=sorted((r for r in recs if isinstance(r, QuoteRecord)), key=order),
-        figures=sorted((r for r in recs if isinstance(r, FigureRecord)), key=order),
-        claims=sorted((r for r in recs if isinstance(r, ClaimRecord)), key=order))
+        quotes=sorted((r for r in recs if isinstance(r, QuoteRecord)), key=_reading_order),
+        figures=sorted((r for r in recs if isinstance(r, FigureRecord)), key=_reading_order),
+        claims=sorted((r for r in recs if isinstance(r, ClaimRecord)), key=_reading_order))
+
+
+def _reading_order(r) -> tuple:
+    """Body text first, by offset; then each aside (caption, pull-quote) in turn."""
+    aside = getattr(r, "aside", None)
+    return (aside is not None, aside or 0, r.start)

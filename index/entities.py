@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.outlets import normalise_outlet
 from corpus.quote_names import ORG_WORDS as _EXTRACTOR_ORG_WORDS
@@ -62,8 +63,11 @@ _TOKEN = re.compile(r"[^\s,]+")
 _ABBREV_DEF = re.compile(r"\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase, accents removed, curly apostrophes straight: the form names are compared in."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
@@ -194,6 +198,8 @@ def parse_name(raw: str, org: str | None = None, role: str | None = None, known_
         return Name(raw, "organisation", [_strip_possessive(display)], org, role)
     tokens = [fold(_strip_possessive(w)).strip(".") for w in rest]
     tokens = [t for t in tokens if t and t not in _SUFFIXES]
+    if not tokens:  # nothing left of a name: "Jr.", "'s"
+        return Name(raw, "unnamed", [fold(w) for w in words], org, role)
     if len(tokens) > 2:  # middle names and initials do not tell people apart as well as they vary
         tokens = [tokens[0], tokens[-1]] if len(tokens[0]) > 1 else tokens[1:]
     if len(tokens) == 2 and len(tokens[0]) == 1 and not honorific:  # "J. Smith": keep as a surname
@@ -235,6 +241,7 @@ def _looks_organisation(words: list[str], known_orgs: Iterable[str]) -> bool:
     return org_key(" ".join(words)) in known_orgs
 
 
+@lru_cache(maxsize=50_000)
 def org_key(name: str | None) -> str | None:
     """One key per organisation or outlet: `Facebook, Inc.` and `Facebook` -> `facebook`."""
     if not name:
@@ -382,20 +389,21 @@ class Resolver:
             return f"person:{slug(key)}", "person", key.title()
         return f"person:{slug(surname)}", "person", surname.title()
 
-    def to_dict(self) -> dict:
-        return {"entities": [e.state() for e in self.entities.values()],
-                "mentions": [[raw, org, key] for (raw, org), key in self._by_mention.items()]}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Resolver:
-        res = cls()
-        res.entities = {d["key"]: Entity.from_state(d) for d in data["entities"]}
-        res._by_mention = {(raw, org): key for raw, org, key in data["mentions"]}
-        return res
-
     def name_of(self, key: str | None) -> str | None:
         ent = self.entities.get(key) if key else None
         return ent.name if ent else None
+
+    def entity(self, key: str | None) -> Entity | None:
+        return self.entities.get(key) if key else None
+
+    def mention_keys(self) -> dict[tuple[str, str], str]:
+        return dict(self._by_mention)
+
+    def top(self, limit: int) -> list[Entity]:
+        """Sources most quoted and cited first, then outlets by documents published."""
+        ents = [e for e in self.entities.values() if sum(e.counts.values())]
+        said = lambda e: e.counts["quote"] + e.counts["figure"] + e.counts["claim"]  # noqa: E731
+        return sorted(ents, key=lambda e: (-said(e), -e.counts["printed"], e.name))[:limit]
 
     def _aliases_folded(self) -> dict[str, set[str]]:
         if self._folded is None:

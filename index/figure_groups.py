@@ -46,6 +46,7 @@ class Item:
     relevance: float = 1.0
     unit: str | None = None
     number: str = ""  # as printed, for its significant digits
+    tol: float = -1.0  # cached by _tolerance
 
 
 def bounds(item: Item) -> tuple[float, float]:
@@ -143,6 +144,7 @@ class _Grouper:
         self.postings: dict[tuple[str, str], list[tuple[Item, float]]] = defaultdict(list)
         self.owner: dict[str, Cluster] = {}
         self.clusters: list[Cluster] = []
+        self.by_bucket: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
 
     def place(self, it: Item, c: Cluster) -> None:
         c.add(it, self.vecs[it.id])
@@ -150,6 +152,9 @@ class _Grouper:
             for w, weight in self.vecs[it.id].items():
                 self.postings[(it.family, w)].append((it, weight))
         self.owner[it.id] = c
+        bucket = self.by_bucket[(c.family, _bucket(it.value))]
+        if c not in bucket:
+            bucket.append(c)
 
     def best(self, it: Item, exclude: Cluster | None = None) -> Cluster | None:
         vec = self.vecs[it.id]
@@ -183,10 +188,13 @@ class _Grouper:
                 best, best_sim = c, sim
         if best is not None and best_sim >= SAME_THING:
             return best
-        for c in self.clusters:  # no shared word, but the same number of the same thing
-            if c is not exclude and c.members and _may_join(c, it) and _value_bonus(c, it) >= 0.2 \
-                    and cosine(vec, c.centroid) >= SAME_THING / 2:
-                return c
+        near = _bucket(it.value)
+        for fam in families:  # no telling word shared, but the same number of the same thing
+            for b in range(near - 3, near + 4):
+                for c in self.by_bucket.get((fam, b), ()):
+                    if c is not exclude and c.members and _may_join(c, it) and _value_bonus(c, it) >= 0.2 \
+                            and cosine(vec, c.centroid) >= SAME_THING / 2:
+                        return c
         return None
 
     def reassign_small(self) -> None:
@@ -201,6 +209,11 @@ class _Grouper:
                     self.place(it, target)
 
 
+def _bucket(value: float) -> int:
+    """Values within about 5% of each other share a bucket or sit in the next one."""
+    return int(math.floor(math.log(max(abs(value), 1e-9)) * 20))
+
+
 def _recompute(c: Cluster, vecs: dict[str, dict[str, float]]) -> None:
     members = c.members
     c.members, c.centroid, c.lo, c.hi = [], {}, math.inf, 0.0
@@ -211,21 +224,24 @@ def _recompute(c: Cluster, vecs: dict[str, dict[str, float]]) -> None:
 def _merge(clusters: list[Cluster]) -> list[Cluster]:
     """One pass cannot see that two early groups are one: merge groups of one family whose words
     are alike and whose values, together, still fit one magnitude."""
-    clusters = sorted(clusters, key=lambda c: -len(c.members))
+    singles = [c for c in clusters if len(c.members) < 2]  # left to `reassign_small`
+    clusters = sorted((c for c in clusters if len(c.members) >= 2), key=lambda c: -len(c.members))
     changed = True
     while changed:
         changed = False
         kept: list[Cluster] = []
+        by_family: dict[str, list[Cluster]] = defaultdict(list)
         for c in clusters:
             target = None
-            for k in kept:
-                if k.family != c.family or max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
+            for k in by_family[c.family]:
+                if max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
                 if cosine(k.centroid, c.centroid) + _shared_value_bonus(k, c) >= SAME_THING:
                     target = k
                     break
             if target is None:
                 kept.append(c)
+                by_family[c.family].append(c)
             else:
                 for m in c.members:
                     target.members.append(m)
@@ -234,7 +250,7 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
                 target.lo, target.hi = min(target.lo, c.lo), max(target.hi, c.hi)
                 changed = True
         clusters = kept
-    return clusters
+    return clusters + singles
 
 
 def _shared_value_bonus(a: Cluster, b: Cluster) -> float:
@@ -314,9 +330,11 @@ def _all_close(items: list[Item]) -> bool:
 def _tolerance(item: Item) -> float:
     """How far the true number may be from the printed one: the qualifier's approximation, or the
     rounding its significant digits imply ("2 billion" may be 2.2 billion; "87 million" is 87)."""
-    q = (item.qualifier or "").lower()
-    approx = APPROX_TOLERANCE if q and q not in UPPER and q not in LOWER and q != "exactly" else EXACT_TOLERANCE
-    return max(approx, rounding(item.number, item.value))
+    if item.tol < 0:
+        q = (item.qualifier or "").lower()
+        approx = APPROX_TOLERANCE if q and q not in UPPER and q not in LOWER and q != "exactly" else EXACT_TOLERANCE
+        item.tol = max(approx, rounding(item.number, item.value))
+    return item.tol
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -153,6 +153,7 @@ def ingest(
             _write(ix, manifest, todo, report, notify, extract, records)
             if prune and not report.interrupted:
                 _prune(ix, manifest, paths, report, records)
+            records.finish()
         finally:
             manifest.close()
     report.seconds = time.monotonic() - started

@@ -19,6 +19,7 @@ from corpus.document import Document
 from corpus.sentences import sentence_spans
 from index.entities import abbreviations, expand_abbreviation
 from index.figure_context import context_words, unit_family
+from index.store import outlet_key, to_naive_utc
 from index.whoosh_api import (
     DATETIME,
     ID,
@@ -65,14 +66,15 @@ def records_schema() -> Schema:
         speaker_end=STORED(),
         direct=STORED(),
         number=STORED(),  # the figure as printed: "up to 87m"
-        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0),  # default: whoosh cannot pack NaN
-        low=NUMERIC(numtype=float, stored=True),
-        high=NUMERIC(numtype=float, stored=True),
+        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=8),  # default: not NaN
+        low=STORED(),
+        high=STORED(),
         unit=ID(stored=True),
         family=ID(stored=True),
         qualifier=ID(stored=True),
         ctx=STORED(),  # stems of the words around a figure, nearest first
         mention=ID(),
+        of_doc=ID(),  # "figure:<doc id>": one document's records of one type, without intersecting `type`
     )
 
 
@@ -97,8 +99,6 @@ def record_id(kind: str, doc_id: str, start: int, end: int, aside: int | None) -
 
 def document_records(doc: Document, extraction) -> list[dict]:
     """The records of one document: a `doc` record, then its quotes, indirect claims and figures."""
-    from index.store import outlet_key, to_naive_utc
-
     base = {"doc_id": doc.id, "path": doc.path, "title": doc.title or "", "outlet": doc.outlet or "",
             "outlet_key": outlet_key(doc.outlet), "kind": doc.kind}
     date = to_naive_utc(doc.published)
@@ -106,6 +106,7 @@ def document_records(doc: Document, extraction) -> list[dict]:
         base["date"] = date
     out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}"}]
     if extraction is None:
+        out[0]["of_doc"] = f"doc:{doc.id}"
         return out
     defined = abbreviations(doc.text)
     for n, (abbr, long) in enumerate(sorted(defined.items())):  # so that a user may type "GCP"
@@ -145,6 +146,8 @@ def document_records(doc: Document, extraction) -> list[dict]:
             rec["high"] = float(f.high)
         _who(rec, "source", "f", expand_abbreviation(f.source, defined), None)
         out.append(rec)
+    for rec in out:
+        rec["of_doc"] = f"{rec['type']}:{doc.id}"
     return out
 
 
@@ -188,12 +191,14 @@ class RecordWriter:
         self._writer = None
         self._searcher = None
         self._written: set[str] = set()
+        self.changed = False
 
     def _w(self):
         if self._writer is None:
             if self._ix is None:
                 self._ix = open_records(self.directory, create=True)
-            self._writer = self._ix.writer(timeout=5.0, limitmb=128)
+            # compound=False: whoosh copies a compound segment's files into memory on every open
+            self._writer = self._ix.writer(timeout=5.0, limitmb=128, compound=False)
             self._searcher = self._writer.searcher()
         return self._writer
 
@@ -206,10 +211,19 @@ class RecordWriter:
         for rec in document_records(doc, extraction):
             w.add_document(**{k: v for k, v in rec.items() if v is not None})
         self._written.add(doc.id)
+        self.changed = True
 
     def delete(self, doc_id: str) -> None:
         self._w().delete_by_term("doc_id", doc_id, searcher=self._searcher)
         self._written.discard(doc_id)
+        self.changed = True
+
+    def finish(self) -> None:
+        """After the last commit: merge the sources anew, so that the first query does not wait."""
+        if self.changed:
+            from index.source_store import refresh
+
+            refresh(self.directory)
 
     def commit(self) -> None:
         if self._writer is not None:

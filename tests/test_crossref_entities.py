@@ -88,9 +88,19 @@ def test_unnamed_speakers_are_never_merged_with_named_people():
     assert res.entities[res.key_of("A Larkspur spokeswoman")].affiliation == "Larkspur"
 
 
-def test_resolver_survives_its_cache_round_trip():
-    res = Resolver([Mention("Facebook CEO Mark Zuckerberg"), Mention("Zuckerberg")], [("Vox", 2)])
-    again = Resolver.from_dict(res.to_dict())
-    assert again.key_of("Zuckerberg") == "person:mark-zuckerberg"
-    assert again.entities["org:vox"].counts["printed"] == 2
-    assert [e.key for e in again.find("Mr Zuckerberg")] == ["person:mark-zuckerberg"]
+def test_stored_sources_answer_as_the_resolver_does(tmp_path):
+    from index.source_store import SourceStore, write
+
+    res = Resolver([Mention("Facebook CEO Mark Zuckerberg", "Facebook"), Mention("Zuckerberg"),
+                    Mention("A Facebook spokeswoman"), Mention("Randi Zuckerberg", kind="figure")], [("Vox", 2)])
+    write(tmp_path / "sources.sqlite", res, generation=7)
+    store = SourceStore(tmp_path / "sources.sqlite")
+    assert store.generation == 7
+    assert store.key_of("Facebook CEO Mark Zuckerberg", "Facebook") == res.key_of("Facebook CEO Mark Zuckerberg",
+                                                                                   "Facebook")
+    assert store.key_of("nobody") is None
+    assert store.entity("org:vox").counts["printed"] == 2
+    for name in ("Mr Zuckerberg", "zuckerberg", "Facebook", "Vox", "person:randi-zuckerberg", "Randi"):
+        assert [e.key for e in store.find(name)] == [e.key for e in res.find(name)], name
+    assert [e.key for e in store.spokespeople("org:facebook")] == [e.key for e in res.spokespeople("org:facebook")]
+    assert [e.key for e in store.top(10)] == [e.key for e in res.top(10)]
