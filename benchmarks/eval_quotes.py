@@ -9,7 +9,12 @@ Spans are compared with quote marks, spaces and punctuation stripped from both e
 when they overlap by at least half of each, one-to-one, greedily in text order.
 
 Direct quotes: gold units of `quote_marks == "full"` attributions against predicted quotes of kind
-"full" (a "partial" quote sits inside someone's indirect speech, which PolNeAR annotates as a whole).
+"full" or "pull". This follows PolNeAR's definitions: `full` is an attribution whose content is all
+in quote marks, `partial` one whose content mixes quoted and unquoted words (a quoted fragment inside
+the writer's sentence, or a quotation that is only one part of a longer attributed content), and a
+Quote's kind says the same thing ("full": the quotation is the whole attributed content; "partial":
+it is a fragment of it). Also printed, for information: the same score over predicted quotes of every
+kind (`quote_allkinds_*`), which counts a right partial/full distinction for nothing.
 Quotations delimited by two apostrophes (''like this'', an archive convention of some NYT texts) are
 left out of precision and counted apart: PolNeAR's annotators did not take them for quote marks
 (its dev texts using them have 1 "full" attribution in 123 articles), so they cannot be scored.
@@ -61,6 +66,7 @@ _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "his", "
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gov", "rep", "gen", "president", "senator", "governor",
            "secretary", "mayor", "judge", "justice", "sir", "lord", "lady", "prof", "rev", "the", "a", "an",
            "her", "his", "its", "their", "our", "my", "this", "that", "these", "those", "one", "another"}
+_DIRECT_KINDS = ("full", "pull")  # predicted kinds scored against gold "full"
 _CAP_RE = re.compile(r"[A-Z][\w'’.-]*")
 
 
@@ -233,7 +239,7 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
             rows.append(json.loads(line))
             if limit and len(rows) >= limit:
                 break
-    direct, claims, unit_level = _Tally(), _Tally(), _Tally()
+    direct, claims, unit_level, allkinds = _Tally(), _Tally(), _Tally(), _Tally()
     nbytes = 0
     for row in rows:
         text = row["text"]
@@ -246,16 +252,21 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
 
         # direct quotes
         gunits = [(u, q) for q in gold if q["quote_marks"] == "full" for u in _gold_units(text, q)]
-        punits = []
+        punits, aunits = [], []
         for q in quotes:
-            if q.kind != "full" or q.aside is not None:
+            if q.aside is not None:
                 continue
             if text.startswith("''", q.start):
-                direct.apostrophe_marks += 1  # not quote marks to PolNeAR's annotators: see docstring
+                direct.apostrophe_marks += q.kind in _DIRECT_KINDS  # not quote marks to PolNeAR: see docstring
                 continue
             span = strip_span(text, q.start, q.end)
             if span[1] > span[0] and any(overlap(span, g) > 0 for g in all_gold_spans):
-                punits.append((span, q))
+                aunits.append((span, q))
+                if q.kind in _DIRECT_KINDS:
+                    punits.append((span, q))
+        allkinds.gold += len(gunits)
+        allkinds.pred += len(aunits)
+        allkinds.tp += len(_match(gunits, aunits))
         # unit-level variant: any gold unit that is entirely in quote marks counts as a full quote
         uunits = gunits + [(u, q) for q in gold if q["quote_marks"] != "full"
                            for u in _gold_units(text, q, raw=True) if _fully_quoted(text, u)]
@@ -322,6 +333,8 @@ def evaluate(path: str | Path = DEFAULT_DATA, limit: int | None = None, errors: 
         out["articles_per_cpu_s"] = speed([row["text"] for row in rows])
     out.update(direct.scores("quote"))
     out["quote_pred_in_two_apostrophe_marks"] = direct.apostrophe_marks
+    every = allkinds.scores("quote_allkinds")
+    out.update({k: every[k] for k in ("quote_allkinds_precision", "quote_allkinds_recall", "quote_allkinds_f1")})
     unit = unit_level.scores("quote_unitlevel")
     out.update({k: unit[k] for k in ("quote_unitlevel_precision", "quote_unitlevel_recall", "quote_unitlevel_f1")})
     out.update(claims.scores("claim"))

@@ -21,6 +21,7 @@ into the aside's text and `aside` set.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz
 from corpus.document import Aside
 from corpus.extracted import Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse, colon_cue
+from corpus.quote_marks import SINGLE
 from corpus.speakers import RUN_RE, Resolution, split_role
 
 _ONLY_PUNCT = re.compile(r"[\s,;:—–\-\x01.!?()]*")
@@ -46,6 +48,7 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
     cue_of: list[Cue | None] = []  # the cue of each quote, for quotes that inherit it
     last: tuple[Cue, int] | None = None  # cue of the last attributed quotation, its paragraph
     pending: tuple[Cue, int] | None = None  # "He said:" ending a paragraph
+    framed: set[int] = set()  # partial quotes right next to their cue
     for si, sent in enumerate(an.sentences):
         if not sent.passages:
             cue = _best_speech_cue(sent)
@@ -60,7 +63,7 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
         for pi in sent.passages:
             p = an.passages[pi]
             words = len(_WORD.findall(text[p.inner_start : p.inner_end]))
-            cue, kind = _attribute(an, sent, pi, words)
+            cue, kind, score = _attribute(an, sent, pi, words)
             if cue is None and kind is None:
                 continue
             if cue is None:
@@ -69,6 +72,8 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                     continue
                 kind = "full"
             q = _make_quote(an, pi, cue, kind)
+            if kind == "partial" and score >= 2.5:
+                framed.add(len(quotes))
             by_passage[pi] = len(quotes)
             quotes.append(q)
             cue_of.append(cue)
@@ -76,11 +81,48 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                 last = (cue, p.para)
                 _backfill(an, pi, by_passage, quotes, cue_of, cue)
             pending = None
+    _share_partial(an, quotes, cue_of, framed)
+    _headline_excerpts(an, quotes)
     quotes.extend(_pulls_in_text(an, quotes))
     for i, aside in enumerate(asides):
         if aside.kind == "pull-quote":
             quotes.append(_pull_from_aside(an, quotes, aside, i))
     return quotes
+
+
+def _share_partial(an: Analysis, quotes: list[Quote], cue_of: list[Cue | None], framed: set[int]) -> None:
+    """Quotations one cue attributes within a paragraph are one attributed content: when one of
+    them is a fragment of the writer's sentence (`Sanders "has pole-vaulted …," Sroka said. "This
+    movement …"`), the quotation is only part of what is reported, so each part is partial."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, cue in enumerate(cue_of):
+        if cue is not None:
+            groups.setdefault((id(cue), _para_of(an, quotes[i].start)), []).append(i)
+    for members in groups.values():
+        if len(members) > 1 and any(i in framed for i in members):
+            for i in members:
+                quotes[i].kind = "partial"
+
+
+def _headline_excerpts(an: Analysis, quotes: list[Quote]) -> None:
+    """A quotation in single marks in a headline (`Reid: 'Never, ever underestimate Trump.'`, the
+    headline convention) is an excerpt cut to fit, repeated or paraphrased in the article: partial,
+    not the reported words in full. The headline is a short one-line first paragraph."""
+    if len(an.paras) < 2:
+        return
+    lo, hi = an.paras[0]
+    if "\n" in an.text[lo:hi] or len(an.text[lo:hi].split()) > _HEADLINE_WORDS:
+        return
+    for q in quotes:
+        if q.start < hi and an.text[q.start] in SINGLE:
+            q.kind = "partial"
+
+
+_HEADLINE_WORDS = 25
+
+
+def _para_of(an: Analysis, pos: int) -> int:
+    return bisect.bisect_right(an.paras, (pos, float("inf"))) - 1
 
 
 def _ends_sentence(an: Analysis, cue: Cue, sent: Sentence) -> bool:
@@ -94,9 +136,10 @@ def _best_speech_cue(sent: Sentence) -> Cue | None:
     return cues[-1] if cues else None
 
 
-def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue | None, str | None]:
-    """The cue of passage `pi` in its own sentence and the quote kind; (None, "full") for a passage
-    that is a sentence of its own (attributed by context), (None, None) for no quotation."""
+def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue | None, str | None, float]:
+    """The cue of passage `pi` in its own sentence, the quote kind and how closely the cue frames
+    it (3 = adjacent); (None, "full", 0) for a passage that is a sentence of its own (attributed by
+    context), (None, None, 0) for no quotation."""
     p = an.passages[pi]
     masked = an.masked
     best: tuple[float, int, Cue, str] | None = None
@@ -134,16 +177,29 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
             continue
         if kind == "full" and _embedded(an, sent, p):
             kind = "partial"
+        if kind == "full" and cue.end <= p.start and ":" not in an.masked[cue.end : p.start] \
+                and _fronted_content(an, sent, cue, p):
+            kind = "partial"
         cand = (score, -dist, cue, kind)
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is not None:
-        return best[2], best[3]
+        return best[2], best[3], best[0]
     if _stands_alone(an, sent, p):
-        return None, "full"
+        return None, "full", 0.0
     if words >= 6 and _opens(an, sent, p) and an.text[p.inner_start : p.inner_start + 1].isupper():
-        return None, "inherit"  # a quoted sentence the writer's words carry on from
-    return None, None
+        return None, "inherit", 0.0  # a quoted sentence the writer's words carry on from
+    return None, None, 0.0
+
+
+def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
+    """A quotation opening in lower case after a mid-sentence cue continues the writer's words
+    before the cue (`An economic downturn, he said, "could be a good time to borrow …"`): those
+    words are part of what is reported, so the quotation is only part of it."""
+    if not an.text[p.inner_start : p.inner_start + 1].islower():
+        return False
+    before = an.masked[sent.start : min(cue.start, cue.speaker_start)].strip()
+    return before.endswith(",") and MASK not in before
 
 
 def _continues(an: Analysis, sent: Sentence, p) -> bool:
