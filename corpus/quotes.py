@@ -48,6 +48,7 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
     cue_of: list[Cue | None] = []  # the cue of each quote, for quotes that inherit it
     last: tuple[Cue, int] | None = None  # cue of the last attributed quotation, its paragraph
     pending: tuple[Cue, int] | None = None  # "He said:" ending a paragraph
+    reported: tuple[Cue, int] | None = None  # indirect speech in a sentence of its own, its index
     framed: set[int] = set()  # partial quotes right next to their cue
     for si, sent in enumerate(an.sentences):
         if not sent.passages:
@@ -59,6 +60,9 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                     cue.resolution = an.registry.resolve(cue.speaker_start, cue.speaker_end)
             if cue is not None and (colon or _ends_sentence(an, cue, sent)):
                 pending = (cue, sent.para)  # "He said:" / "Sam Lau said in a statement." then a quote
+            else:
+                cue = _reporting_cue(sent)
+                reported = (cue, si) if cue is not None else None
             continue
         for pi in sent.passages:
             p = an.passages[pi]
@@ -67,10 +71,10 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
             if cue is None and kind is None:
                 continue
             if cue is None:
-                cue = _inherit(an, si, pi, by_passage, cue_of, last, pending)
+                cue, inherited = _inherit(an, si, pi, by_passage, cue_of, last, pending, reported)
                 if cue is None and (kind == "inherit" or (words < 3 and not p.continued)):
                     continue
-                kind = "full"
+                kind = inherited
             q = _make_quote(an, pi, cue, kind)
             if kind == "partial" and score >= 2.5:
                 framed.add(len(quotes))
@@ -129,6 +133,13 @@ def _ends_sentence(an: Analysis, cue: Cue, sent: Sentence) -> bool:
     """Is the cue the last thing in its sentence ("…, the director said in a statement.")?"""
     end = max(cue.end, cue.speaker_end or 0)
     return not an.masked[end : sent.end].strip(" .") and cue.mode == "pre"
+
+
+def _reporting_cue(sent: Sentence) -> Cue | None:
+    """The last cue of indirect speech in a sentence ("Carter said that …")."""
+    cues = [c for c in sent.cues if c.speaker_start is not None and c.mode in ("pre", "post", "inv", "ger", "acc")]
+    return cues[-1] if cues else None
+
 
 
 def _best_speech_cue(sent: Sentence) -> Cue | None:
@@ -241,8 +252,11 @@ def _stands_alone(an: Analysis, sent: Sentence, p) -> bool:
     return True
 
 
-def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending) -> Cue | None:
-    """The cue a stand-alone quoted sentence takes from its neighbours."""
+def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending,
+             reported) -> tuple[Cue | None, str]:
+    """The cue a stand-alone quoted sentence takes from its neighbours, and the quote's kind: a
+    quotation right after someone's indirect speech (`Carter said that … would not happen. "That's
+    because …"`) goes on with what they are reported to say, so it is only part of it."""
     p = an.passages[pi]
     # an earlier attributed passage in the same paragraph
     for j in range(pi - 1, -1, -1):
@@ -251,7 +265,7 @@ def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending) 
             break
         k = by_passage.get(j)
         if k is not None and cue_of[k] is not None:
-            return cue_of[k]
+            return cue_of[k], "full"
     # the next sentence of the paragraph opens with "X said" (`"Why not?" Trump asked.`)
     if si + 1 < len(an.sentences):
         nxt = an.sentences[si + 1]
@@ -259,14 +273,16 @@ def _inherit(an: Analysis, si: int, pi: int, by_passage, cue_of, last, pending) 
             for cue in nxt.cues:
                 if cue.speech and cue.speaker_start is not None and cue.mode in ("pre", "inv", "post") \
                         and not an.masked[nxt.start : cue.speaker_start].strip(" \x01,"):
-                    return cue
+                    return cue, "full"
     if p.continued and last is not None:
-        return last[0]
+        return last[0], "full"
     if pending is not None and pending[1] in (p.para, p.para - 1):
-        return pending[0]
+        return pending[0], "full"
+    if reported is not None and reported[1] == si - 1:
+        return reported[0], "partial"
     if last is not None and p.para - last[1] <= 2:  # one paragraph of narration may intervene
-        return last[0]
-    return None
+        return last[0], "full"
+    return None, "full"
 
 
 def _backfill(an: Analysis, pi: int, by_passage, quotes, cue_of, cue: Cue) -> None:
