@@ -178,7 +178,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
             first = min(cue.start, cue.speaker_start)
             gap = masked[p.end : first]
             if _ONLY_PUNCT.fullmatch(gap):
-                score, kind = 3.0, "full" if cue.speech and _opens(an, sent, p) else "partial"
+                full = cue.speech and _opens(an, sent, p) and not _lead_in(an, sent, p)
+                score, kind = 3.0, "full" if full else "partial"
             else:
                 if words < 2 or cue.mode not in ("pre", "acc", "ger") or not cue.speech:
                     continue
@@ -187,6 +188,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
         else:
             continue
         if kind == "full" and _embedded(an, sent, p):
+            kind = "partial"
+        if kind == "full" and cue.mode == "colon" and _content_before_colon(an, cue):
             kind = "partial"
         if kind == "full" and cue.end <= p.start and ":" not in an.masked[cue.end : p.start] \
                 and _fronted_content(an, sent, cue, p):
@@ -204,13 +207,39 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
 
 
 def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
-    """A quotation opening in lower case after a mid-sentence cue continues the writer's words
-    before the cue (`An economic downturn, he said, "could be a good time to borrow …"`): those
-    words are part of what is reported, so the quotation is only part of it."""
-    if not an.text[p.inner_start : p.inner_start + 1].islower():
-        return False
+    """Writer's words before a mid-sentence cue that the quotation after it continues (`An economic
+    downturn, he said, "could be a good time to borrow …"`, lower case), or that belong to what is
+    reported (`But, he added, "…"`, `Of Carson, Levine said, "…"`): the quotation is only part of it."""
     before = an.masked[sent.start : min(cue.start, cue.speaker_start)].strip()
-    return before.endswith(",") and MASK not in before
+    if not before.endswith(",") or MASK in before:
+        return False
+    if an.text[p.inner_start : p.inner_start + 1].islower():
+        return True
+    return _CONTENT_LEAD.match(before) is not None
+
+
+# Words before a mid-sentence cue that belong to what is reported: connectives ("But, he said, …"),
+# topics ("Of Carson, Levine said, …", "As for …"), conditions ("If Sanders would debate …, de Blasio
+# tweeted, …").
+_CONTENT_LEAD = re.compile(
+    r"(?:(?:But|And|Still|Instead|Yet|So|Indeed|However|Moreover|Of course|Otherwise|Ultimately|Overall|"
+    r"Clearly|Obviously|Frankly|Honestly|Personally|Certainly|Surely|Perhaps|Maybe|Now|Then)\s*,$"
+    r"|(?:Of|As for|As to|Regarding|Concerning|If|Unless|Based on|Given|Without|Like|Unlike)\s)"
+)
+
+
+def _content_before_colon(an: Analysis, cue: Cue) -> bool:
+    """`Kaine has adopted the stance common among some Catholics in public office: "…"`: a clause
+    that says something of its own before the colon makes the quotation one part of the content;
+    `Rubio fired back forcefully: "…"` and `Reid delivered a blunt message to Trump: "…"` only
+    introduce it."""
+    pred = an.masked[cue.start : cue.end]
+    return MASK in pred or _CONTENT_CLAUSE.search(pred) is not None
+
+
+_CONTENT_CLAUSE = re.compile(r"\bthat\s|\b(?:said|says|say|told|tells|added|adds|believes?|believed|thinks?|thought|"
+                             r"hoped?|hopes|argued?|argues|noted?|notes|suggested?|suggests|insisted|insists)\s+"
+                             r"(?:he|she|they|it|we|I|you|this|the|his|her|their)\b")
 
 
 def _continues(an: Analysis, sent: Sentence, p) -> bool:
@@ -233,6 +262,17 @@ def _embedded(an: Analysis, sent: Sentence, p) -> bool:
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|which|is|was|are|were|has|have|had|will|would)\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which)\s")  # "…, who grew up with Ali, “…”"
 _OPENING = re.compile(r"[\s(\-—–]*(?:(?:and|but|or|so|then|yet|still)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _lead_in(an: Analysis, sent: Sentence, p) -> bool:
+    """Writer's words set off by a comma before a quotation whose cue follows it (`In past
+    campaigns, "we felt that …," he said`): they are part of what is reported."""
+    before = an.masked[sent.start : p.start].rstrip()
+    if not before.endswith(",") or MASK in before:
+        return False
+    if any(c.end <= p.start for c in sent.cues):
+        return False  # `he warned, "…," Trump told NBC`: the words before are a cue of their own
+    return bool(_OPENING.sub("", before, count=1).split())
 
 
 def _opens(an: Analysis, sent: Sentence, p) -> bool:
