@@ -406,13 +406,22 @@ def _relative_antecedent(masked: str, lo: int, who: int) -> tuple[int, int] | No
     return None
 
 
+_LOWER_ADVERBIAL = re.compile(
+    r"(?:after|before|when|while|as|in|on|at|during|with|without|despite|following|amid|since|until|if|"
+    r"although|though|because|once|unlike|like|for|from|under|over|through|by)[\s-]|[a-z]+ing\s"
+)
+
+
 def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence or clause, after any opening adverbial ("On Monday, ",
     "When Trump suggested …, "): the speaker of ", adding: …" or of "… and later said"."""
     pos = ss
-    for _ in range(3):
+    for i in range(4):
         head = masked[pos:limit]
-        if not _starts_adverbial(head.lstrip()):
+        lead = head.lstrip()
+        # after a first adverbial, one that goes on in lower case ("On Thursday, after remaining
+        # neutral …, Warren …", "In a wide-ranging, in-prison interview …, Lazar …") is skipped too
+        if not (_starts_adverbial(lead) or (i and _LOWER_ADVERBIAL.match(lead))):
             break
         comma = head.find(", ")
         if not 0 < comma < 250 or MASK in head[:comma]:

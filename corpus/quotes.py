@@ -177,6 +177,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
         elif cue.start >= p.end or (cue.speaker_start is not None and cue.speaker_start >= p.end):
             first = min(cue.start, cue.speaker_start)
             gap = masked[p.end : first]
+            if _introduces_next(masked, cue, p, sent):
+                continue  # `…"less advanced schools," Trump said: "…"`: the cue is the next quotation's
             if _ONLY_PUNCT.fullmatch(gap):
                 full = cue.speech and _opens(an, sent, p) and not _lead_in(an, sent, p)
                 score, kind = 3.0, "full" if full else "partial"
@@ -194,11 +196,11 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
         if kind == "full" and cue.end <= p.start and ":" not in an.masked[cue.end : p.start] \
                 and _fronted_content(an, sent, cue, p):
             kind = "partial"
-        cand = (score, -dist, cue, kind)
-        if best is None or cand[:2] > best[:2]:
+        cand = (score, cue.speech, -dist, cue, kind)
+        if best is None or cand[:3] > best[:3]:
             best = cand
     if best is not None:
-        return best[2], best[3], best[0]
+        return best[3], best[4], best[0]
     if _stands_alone(an, sent, p):
         return None, "full", 0.0
     if words >= 6 and _opens(an, sent, p) and an.text[p.inner_start : p.inner_start + 1].isupper():
@@ -222,7 +224,7 @@ def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
 # topics ("Of Carson, Levine said, …", "As for …"), conditions ("If Sanders would debate …, de Blasio
 # tweeted, …").
 _CONTENT_LEAD = re.compile(
-    r"(?:(?:But|And|Still|Instead|Yet|So|Indeed|However|Moreover|Of course|Otherwise|Ultimately|Overall|"
+    r"(?:(?:But|And|Still|Instead|Yet|So|Indeed|Moreover|Of course|Otherwise|Ultimately|Overall|"
     r"Clearly|Obviously|Frankly|Honestly|Personally|Certainly|Surely|Perhaps|Maybe|Now|Then)\s*,$"
     r"|(?:Of|As for|As to|Regarding|Concerning|If|Unless|Based on|Given|Without|Like|Unlike)\s)"
 )
@@ -262,6 +264,13 @@ def _embedded(an: Analysis, sent: Sentence, p) -> bool:
 _CLAUSE = re.compile(r"\b(?:that|he|she|they|it|we|I|who|which|is|was|are|were|has|have|had|will|would)\b")
 _RELATIVE = re.compile(r",?\s+(?:who|which)\s")  # "…, who grew up with Ali, “…”"
 _OPENING = re.compile(r"[\s(\-—–]*(?:(?:and|but|or|so|then|yet|still)\b[\s,]*)?", re.IGNORECASE)
+
+
+def _introduces_next(masked: str, cue: Cue, p, sent: Sentence) -> bool:
+    """Does the cue after passage `p` end in a colon before another quotation (`… "less advanced
+    schools," Trump said: "I don't like …"`)? Then it introduces that one, not `p`."""
+    end = max(cue.end, cue.speaker_end or 0)
+    return p.start < end and re.match(r"\s*:\s*\x01", masked[end : sent.end + 1]) is not None
 
 
 def _lead_in(an: Analysis, sent: Sentence, p) -> bool:
