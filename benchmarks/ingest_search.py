@@ -101,6 +101,8 @@ def main() -> None:
     ap.add_argument("n", type=int)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--no-extract", action="store_true")
+    ap.add_argument("--keep", type=Path, metavar="DIR",
+                    help="keep the breachdesk index in DIR (for crossref_speed.py / tui_speed.py --index DIR)")
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"no data at {args.data}")
@@ -112,20 +114,21 @@ def main() -> None:
         src.mkdir()
         for i, a in enumerate(articles):
             (src / f"{i:06}.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
-        report = ingest([src], work / "ix", extract=not args.no_extract)
+        ix_dir = args.keep or work / "ix"
+        report = ingest([src], ix_dir, extract=not args.no_extract)
         rate = len(report.indexed) / report.seconds
         latencies = []
         for q in queries:
             t = time.perf_counter()
             try:
-                search(work / "ix", q, limit=10)
+                search(ix_dir, q, limit=10)
             except QueryError:
                 pass  # e.g. a phrase of stop words: answered (with an error) all the same
             latencies.append((time.perf_counter() - t) * 1000)
         raw_rate, raw_lat = raw_whoosh(articles, queries, _mk(work / "raw"))
         print(f"articles: {len(articles)} ({sum(len(a['text']) for a in articles) / 1e6:.1f} M chars), "
               f"extraction: {'off' if args.no_extract else 'on'}, failed: {len(report.failed)}")
-        print(f"breachdesk ingest: {rate:8.1f} docs/s   index size {dir_size(work / 'ix') / 1e6:7.1f} MB   "
+        print(f"breachdesk ingest: {rate:8.1f} docs/s   index size {dir_size(ix_dir) / 1e6:7.1f} MB   "
               f"query p50 {percentile(latencies, 50):6.1f} ms  p95 {percentile(latencies, 95):6.1f} ms")
         print(f"raw whoosh:        {raw_rate:8.1f} docs/s   index size {dir_size(work / 'raw') / 1e6:7.1f} MB   "
               f"query p50 {percentile(raw_lat, 50):6.1f} ms  p95 {percentile(raw_lat, 95):6.1f} ms")
