@@ -40,8 +40,9 @@ _QUOTE_ID = re.compile(r"^q[0-9a-f]{12}$")
 _FIGURE_ID = re.compile(r"^f[0-9a-f]{12}$")
 _RECORD_ID = re.compile(r"^[qfc][0-9a-f]{12}$")
 TRAIL_CANDIDATES = 400
-COMPARE_DOCS = 100  # the most relevant documents whose figures are compared
-COMPARE_MAX_FIGURES = 1200
+COMPARE_DOCS = 80  # the most relevant documents whose figures are compared
+COMPARE_MAX_FIGURES = 1000
+SEEDED_FIGURES = 600
 KEPT_APART_RATIO = 10.0  # a count in another unit, within this factor and in like words, is worth a note
 
 
@@ -363,7 +364,7 @@ def quote_trail(index_dir: Path, quote_id_or_text: str) -> QuoteTrail:
         target = fold_quote(text)
         if len(target.split()) < 2:
             raise NotFound(f"too few words to trace: {asked!r}")
-        terms = sorted({t.text for t in rix.schema["text"].analyzer(text)})
+        terms = distinctive_terms(s, rix, "text", text)
         q = wq.And([_term("type", "quote"), wq.Or([_term("text", t) for t in terms])])
         hits = s.search(q, limit=TRAIL_CANDIDATES)
         min_words = 6 if seed else max(3, min(6, len(target.split())))
@@ -530,15 +531,39 @@ def _query_candidates(index_dir, rix, s, words: str) -> list[tuple[float, dict]]
         for h in s.search(q, limit=COMPARE_MAX_FIGURES):
             f = h.fields()
             rows[f["id"]] = (relevance.get(f["doc_id"], 0.1), f)
-    try:
-        direct = s.search(wq.And([_term("type", "figure"), _parse(rix, words, FIGURE_FIELDS)]), limit=200)
-        for h in direct:
-            f = h.fields()
-            rel = rows[f["id"]][0] if f["id"] in rows else 0.3
-            rows[f["id"]] = (rel + 0.5, f)
+    if rows:
+        # figures whose own sentence answers the query lead their groups
+        wanted = [w for w in re.findall(r"\w{3,}", words.lower()) if w not in ("and", "not")]
+        for fid, (rel, f) in rows.items():
+            sentence = f.get("text", "").lower()
+            if wanted and any(w in sentence for w in wanted):
+                rows[fid] = (rel + 0.5, f)
+        return list(rows.values())
+    try:  # record-only syntax (`source:facebook`, `unit:users`) or no document matched
+        direct = s.search(wq.And([_term("type", "figure"), _parse(rix, words, FIGURE_FIELDS)]), limit=300)
     except QueryError:
-        pass  # document-only syntax (author:…) still answers through the documents
-    return list(rows.values())
+        return []
+    return [(1.0, h.fields()) for h in direct]
+
+
+def distinctive_terms(searcher, rix, fieldname: str, text: str, chunks: int = 3, per_chunk: int = 5,
+                      max_share: float = 0.01) -> list[str]:
+    """The rarest indexed words of `text`, taken from each of `chunks` stretches of it, so that a
+    truncated or partial copy still shares some of them. Querying with a handful of rare words
+    instead of every word keeps a search short on a large index: words found in more than
+    `max_share` of the records are left out unless nothing rarer is there."""
+    words = [t.text for t in rix.schema[fieldname].analyzer(text)]
+    if not words:
+        return []
+    df = {w: searcher.doc_frequency(fieldname, w) for w in set(words)}
+    common = max(50, max_share * searcher.doc_count())
+    size = max(1, -(-len(words) // chunks))
+    out: list[str] = []
+    for i in range(0, len(words), size):
+        ranked = sorted({w for w in words[i:i + size] if w not in out and df[w]}, key=lambda w: (df[w], w))
+        rare = [w for w in ranked if df[w] <= common]
+        out.extend((rare or ranked[:2])[:per_chunk])
+    return out
 
 
 def _seeded_candidates(rix, s, fid: str) -> list[tuple[float, dict]]:
@@ -546,11 +571,14 @@ def _seeded_candidates(rix, s, fid: str) -> list[tuple[float, dict]]:
     if seed is None or seed.get("type") != "figure":
         raise NotFound(f"no figure with id {fid}")
     v = seed["value"]
-    terms = sorted({t.text for t in rix.schema["text"].analyzer(seed.get("text", ""))})
+    # the rarest words of its sentence and of its article's title find figures about the same thing
+    terms = distinctive_terms(s, rix, "text", seed.get("text", ""), chunks=1, per_chunk=8)
+    titles = distinctive_terms(s, rix, "title", seed.get("title", ""), chunks=1, per_chunk=4)
     q = wq.And([_term("type", "figure"), _term("family", seed.get("family", "count")),
-                   wq.NumericRange("value", v / fg.MAX_RATIO, v * fg.MAX_RATIO),
-                   wq.Or([_term("text", t) for t in terms] + [_term("title", t) for t in terms])])
-    rows = {h["id"]: (h.score, h.fields()) for h in s.search(q, limit=COMPARE_MAX_FIGURES)}
+                wq.Or([_term("text", t) for t in terms] + [_term("title", t) for t in titles])])
+    # magnitude filtered here: a numeric range in the query costs more than the words save
+    rows = {h["id"]: (h.score, f) for h in s.search(q, limit=SEEDED_FIGURES)
+            if v / fg.MAX_RATIO <= (f := h.fields()).get("value", 0.0) <= v * fg.MAX_RATIO}
     top = max((r for r, _ in rows.values()), default=1.0) or 1.0
     out = {k: (r / top, f) for k, (r, f) in rows.items()}
     out[fid] = (10.0, seed)  # the seed leads its group

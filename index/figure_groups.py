@@ -18,6 +18,14 @@ from datetime import datetime
 
 MAX_RATIO = 4.0  # largest/smallest value inside one group: estimates of one quantity rarely differ more
 SAME_THING = 0.22  # cosine of context vectors from which two figures are about the same thing
+# Percentages, durations and other units are said of many different things in like words ("41% of
+# voters say"): they need more alike words than counts of people, accounts, records or money.
+SAME_THING_OTHER = 0.4
+
+
+def same_thing(family: str) -> float:
+    counted = family in COUNTED or family.startswith("money:") or family == "count"
+    return SAME_THING if counted else SAME_THING_OTHER
 RELATED = 0.1  # cosine between groups of different units worth telling the user about
 CLOSE_VALUE = 0.12  # values this close (relative) count as extra evidence of the same quantity
 EXACT_TOLERANCE = 0.02  # rounding: "1.2 million" may be 1,190,000
@@ -141,16 +149,22 @@ class _Grouper:
     def __init__(self, items: list[Item]):
         self.vecs = vectors(items)
         self.norms = {k: math.sqrt(sum(w * w for w in v.values())) or 1.0 for k, v in self.vecs.items()}
-        self.postings: dict[tuple[str, str], list[tuple[Item, float]]] = defaultdict(list)
+        self.postings: dict[tuple[str, str], list[Item]] = defaultdict(list)
         self.owner: dict[str, Cluster] = {}
         self.clusters: list[Cluster] = []
         self.by_bucket: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
+        # a word in a large share of a family's figures tells little: not used to find candidates
+        df: Counter = Counter()
+        for it in items:
+            df.update((it.family, w) for w in self.vecs[it.id])
+        size = Counter(it.family for it in items)
+        self.common = {fw for fw, n in df.items() if n > max(20, COMMON_SHARE * size[fw[0]])}
 
     def place(self, it: Item, c: Cluster) -> None:
         c.add(it, self.vecs[it.id])
         if it.id not in self.owner:
-            for w, weight in self.vecs[it.id].items():
-                self.postings[(it.family, w)].append((it, weight))
+            for w in self.vecs[it.id]:
+                self.postings[(it.family, w)].append(it)
         self.owner[it.id] = c
         bucket = self.by_bucket[(c.family, _bucket(it.value))]
         if c not in bucket:
@@ -158,22 +172,30 @@ class _Grouper:
 
     def best(self, it: Item, exclude: Cluster | None = None) -> Cluster | None:
         vec = self.vecs[it.id]
-        dots: dict[str, float] = defaultdict(float)
         families = (it.family, *COUNTED) if it.family == "count" else (it.family,)
+        # candidates share one of the figure's most telling words (the rare ones: short lists);
+        # their similarity is then computed over all words
+        telling = sorted(vec, key=lambda w: -vec[w])[:TELLING_WORDS]
+        candidates = {other.id: other for fam in families for w in telling if (fam, w) not in self.common
+                      for other in self.postings.get((fam, w), ())}
+        near = _bucket(it.value)  # and figures of about the same value, whatever their words
         for fam in families:
-            for w, weight in vec.items():
-                for other, ow in self.postings.get((fam, w), ()):
-                    dots[other.id] += weight * ow
-        dots.pop(it.id, None)
+            for b in (near - 1, near, near + 1):
+                for c in self.by_bucket.get((fam, b), ()):
+                    candidates.update((m.id, m) for m in c.members[:30] if abs(_bucket(m.value) - near) <= 1)
+        candidates.pop(it.id, None)
         per_cluster: dict[int, tuple[Cluster, list[float]]] = {}
         allowed: dict[int, bool] = {}
-        for oid, dot in dots.items():
+        norm = self.norms[it.id]
+        for oid in candidates:
             c = self.owner[oid]
             ok = allowed.get(id(c))
             if ok is None:
                 ok = allowed[id(c)] = c is not exclude and _may_join(c, it)
             if ok:
-                per_cluster.setdefault(id(c), (c, []))[1].append(dot / (self.norms[it.id] * self.norms[oid]))
+                other = self.vecs[oid]
+                dot = sum(x * other.get(w, 0.0) for w, x in vec.items())
+                per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
         best, best_sim = None, 0.0
         for c, sims in per_cluster.values():
             sims.sort(reverse=True)
@@ -182,18 +204,18 @@ class _Grouper:
             if it.family != c.family and not bonus:
                 sim -= 0.1  # a number with its unit left unsaid needs more than words to join
             # one shared sentence is not enough to join a large group about other things
-            if not bonus and len(c.members) >= 3 and (len(sims) < 2 or sims[1] < SAME_THING / 2):
+            if not bonus and len(c.members) >= 3 and (len(sims) < 2 or sims[1] < same_thing(c.family) / 2):
                 continue
             if sim > best_sim:
                 best, best_sim = c, sim
-        if best is not None and best_sim >= SAME_THING:
+        if best is not None and best_sim >= same_thing(best.family):
             return best
         near = _bucket(it.value)
         for fam in families:  # no telling word shared, but the same number of the same thing
             for b in range(near - 3, near + 4):
                 for c in self.by_bucket.get((fam, b), ()):
                     if c is not exclude and c.members and _may_join(c, it) and _value_bonus(c, it) >= 0.2 \
-                            and cosine(vec, c.centroid) >= SAME_THING / 2:
+                            and cosine(vec, c.centroid) >= same_thing(c.family) / 2:
                         return c
         return None
 
@@ -207,6 +229,10 @@ class _Grouper:
                     c.members.remove(it)
                     _recompute(c, self.vecs)
                     self.place(it, target)
+
+
+TELLING_WORDS = 6
+COMMON_SHARE = 0.1
 
 
 def _bucket(value: float) -> int:
@@ -236,7 +262,7 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
             for k in by_family[c.family]:
                 if max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
-                if cosine(k.centroid, c.centroid) + _shared_value_bonus(k, c) >= SAME_THING:
+                if cosine(k.centroid, c.centroid) + _shared_value_bonus(k, c) >= same_thing(c.family):
                     target = k
                     break
             if target is None:

@@ -70,18 +70,26 @@ def _open(path: Path, generation: int) -> SourceStore | None:
 
 def merge(rix) -> Resolver:
     """Merge every name the records mention (their `mention` lexicon, with counts) into sources."""
+    counts: dict[str, int] = {}
+    with rix.searcher() as s:
+        # segment by segment: whoosh's merged term iterator looks every term up in every segment
+        for reader, _offset in s.reader().leaf_readers():
+            # a replaced or pruned document's terms stay in the lexicon until its segment is merged
+            exact = reader.has_deletions()
+            for term, info in reader.iter_field("mention"):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                n = sum(1 for _ in reader.postings("mention", text).all_ids()) if exact else info.doc_frequency()
+                if n:
+                    counts[text] = counts.get(text, 0) + n
     mentions: list[Mention] = []
     outlets: list[tuple[str, int]] = []
-    with rix.searcher() as s:
-        for term, info in s.reader().iter_field("mention"):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            letter, raw, org = (text.split(SEP) + ["", ""])[:3]
-            n = info.doc_frequency()
-            if letter == "d":
-                if raw:
-                    outlets.append((raw, n))
-            elif raw:
-                mentions.append(Mention(raw, org or None, None, _KINDS.get(letter, "quote"), n))
+    for text, n in counts.items():
+        letter, raw, org = (text.split(SEP) + ["", ""])[:3]
+        if letter == "d":
+            if raw:
+                outlets.append((raw, n))
+        elif raw:
+            mentions.append(Mention(raw, org or None, None, _KINDS.get(letter, "quote"), n))
     return Resolver(mentions, outlets)
 _SCHEMA = """
 CREATE TABLE meta (generation INTEGER);

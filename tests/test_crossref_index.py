@@ -235,3 +235,14 @@ def test_entity_cache_follows_new_ingests(corpus):
     article(folder, "new", "Daily Bugle", "2024-03-01", "“Nothing more to add,” said Carol King.")
     ingest([folder], ix)
     assert "person:carol-king" in [s.key for s in list_sources(ix)]
+
+
+def test_sources_of_replaced_documents_are_forgotten(corpus):
+    folder, ix = corpus
+    ingest([folder], ix)
+    assert "person:randi-lee" in [s.key for s in list_sources(ix)]
+    article(folder, "late", "Evening Post", "2024-02-01", "Acme now says no more than 2.5 million customers were affected.")
+    ingest([folder], ix)
+    assert "person:randi-lee" not in [s.key for s in list_sources(ix)]
+    with pytest.raises(NotFound):
+        source_sheet(ix, "Randi Lee")
