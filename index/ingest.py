@@ -8,6 +8,7 @@ Ctrl-C or a kill loses at most the current batch, never what was already ingeste
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -112,8 +113,9 @@ def _parse_many(paths: list[str], extract: bool) -> Iterator[_Parsed]:
         for path in paths:
             yield _parse(path, extract=extract)
         return
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        # One worker parses while this process writes to Whoosh: two cores, both busy.
+    # One worker parses while this process writes to Whoosh: two cores, both busy. "spawn", not
+    # fork: the reader ingests from a thread, and forking a process that has threads can deadlock.
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = pool.map(_parse, paths, [None] * len(paths), [extract] * len(paths), chunksize=8)
         try:
             yield from results

@@ -7,6 +7,8 @@ Snippets come back as `(text, [(start, end), …])` rather than markup so that e
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,12 +93,44 @@ _QUOTED = re.compile(r'"[^"]*"')
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([A-Za-z_]\w*):(?=[\w\[\"(<>{])")
 
 
+class _SearcherPool:
+    """Open searchers kept between calls: reopening a large index costs more than searching it.
+
+    Whoosh searchers are not thread-safe, so a searcher is lent to one caller at a time and
+    refreshed when an ingest has committed since it was opened.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._idle: dict[str, list] = {}
+
+    @contextmanager
+    def searcher(self, directory: Path):
+        key = str(Path(directory).resolve())
+        with self._lock:
+            pool = self._idle.setdefault(key, [])
+            searcher = pool.pop() if pool else None
+        if searcher is None:
+            searcher = open_index(directory).searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+        try:
+            yield searcher
+        finally:
+            with self._lock:
+                self._idle[key].append(searcher)
+
+
+_POOL = _SearcherPool()
+
+
 def search(directory: Path, text: str, limit: int = 20) -> SearchResult:
-    ix = open_index(directory)
-    q = parse_query(ix, text)
-    with ix.searcher() as searcher:
+    with _POOL.searcher(directory) as searcher:
+        q = parse_query(searcher, text)
         results = searcher.search(q, limit=limit, terms=True)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
+        # Pinpoint: snippets from the character offsets stored at index time, not by re-analysing
+        # each hit's whole text.
+        results.fragmenter = highlight.PinpointFragmenter(maxchars=220, surround=60, autotrim=True)
         results.formatter = _Marker()
         hits = []
         for r in results:

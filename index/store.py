@@ -17,6 +17,12 @@ from index.whoosh_api import EmptyIndexError
 from index.whoosh_api import index as whoosh_index
 
 DOCS = "docs"  # index name inside the directory
+# Bumped whenever what ingest writes changes shape (schemas, records, sources): an index of another
+# format is rebuilt from its manifest rather than read wrongly.
+FORMAT = "3"
+FORMAT_FILE = "FORMAT"
+# Files in the index folder that are the user's own work, not derived from the articles: a rebuild keeps them.
+USER_FILES = ("notes.sqlite",)
 
 
 class IndexBusy(Exception):
@@ -31,20 +37,39 @@ class IndexBroken(Exception):
     """The index files cannot be opened (e.g. a crash left them inconsistent)."""
 
 
+class IndexOutdated(IndexBroken):
+    """The index was written by a breachdesk whose index format differs from this one."""
+
+
 def open_index(directory: Path, create: bool = False):
     """Open (or with `create`, create) the documents index in `directory`."""
     directory = Path(directory)
     try:
         if whoosh_index.exists_in(directory, indexname=DOCS):
+            _check_format(directory)
             return whoosh_index.open_dir(directory, indexname=DOCS)
     except EmptyIndexError:
         pass
+    except IndexOutdated:
+        raise
     except Exception as exc:  # a torn or corrupt segment
         raise IndexBroken(f"index at {directory} cannot be opened ({exc}); run `breachdesk rebuild`") from None
     if not create:
         raise IndexMissing(f"no index at {directory}; run `breachdesk ingest PATH` first")
     directory.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(directory, document_schema(), indexname=DOCS)
+    ix = whoosh_index.create_in(directory, document_schema(), indexname=DOCS)
+    (directory / FORMAT_FILE).write_text(FORMAT + "\n")
+    return ix
+
+
+def _check_format(directory: Path) -> None:
+    try:
+        found = (directory / FORMAT_FILE).read_text().strip()
+    except OSError:
+        found = "1"
+    if found != FORMAT:
+        raise IndexOutdated(f"the index at {directory} was built by another version of breachdesk "
+                            f"(format {found}, this one reads {FORMAT}); run `breachdesk rebuild`")
 
 
 @contextmanager

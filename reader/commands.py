@@ -221,6 +221,7 @@ def run_demo(open_reader: bool = True) -> int:
     index_dir = demo_index_dir()
     console = _console()
     console.print(Text(f"Ingesting the bundled sample corpus (fictional) from {SAMPLES} into {index_dir}"))
+    _drop_if_outdated(index_dir)
     status = run_ingest(index_dir, [SAMPLES], prune=True, console=console)
     if status not in (0,):
         return status
@@ -231,10 +232,25 @@ def run_demo(open_reader: bool = True) -> int:
     return run_search(index_dir, DEMO_QUERY, 5, as_json=False)
 
 
-def run_rebuild(index_dir: Path) -> int:
+def _drop_if_outdated(index_dir: Path) -> None:
+    """The demo index is the demo's own: one from another version is simply made anew."""
     import shutil
 
-    from index.store import open_manifest
+    from index.store import IndexBroken, IndexMissing, IndexOutdated, open_index
+
+    try:
+        open_index(index_dir)
+    except IndexOutdated:
+        shutil.rmtree(index_dir)
+    except (IndexMissing, IndexBroken):
+        pass
+
+
+def run_rebuild(index_dir: Path) -> int:
+    """Re-ingest every file the manifest lists into a fresh index; notes and verdicts are kept."""
+    import shutil
+
+    from index.store import USER_FILES, open_manifest
 
     manifest = open_manifest(index_dir)
     paths = [e.path.split("#", 1)[0] for e in manifest.all()]
@@ -245,6 +261,10 @@ def run_rebuild(index_dir: Path) -> int:
     backup = index_dir.with_name(index_dir.name + ".rebuild-old")
     shutil.rmtree(backup, ignore_errors=True)
     index_dir.rename(backup)
+    index_dir.mkdir(parents=True)
+    for name in USER_FILES:
+        if (backup / name).exists():
+            shutil.copy2(backup / name, index_dir / name)
     status = run_ingest(index_dir, [Path(p) for p in dict.fromkeys(paths)])
     shutil.rmtree(backup, ignore_errors=True)
     return status

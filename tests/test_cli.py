@@ -115,3 +115,18 @@ def test_cli_does_not_import_textual_for_commands(tmp_path):
             "assert 'textual' not in sys.modules, 'textual imported'")
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, capture_output=True)
+
+
+def test_outdated_index_asks_for_rebuild_and_rebuild_keeps_notes(tmp_path):
+    folder = make_folder(tmp_path)
+    ix = tmp_path / "ix"
+    assert run("--index", str(ix), "ingest", str(folder)).exit_code == 0
+    (ix / "FORMAT").write_text("0\n")  # as if written by an older breachdesk
+    (ix / "notes.sqlite").write_bytes(b"the user's verdicts")
+    searched = run("--index", str(ix), "search", "retailer")
+    assert searched.exit_code == 2 and "breachdesk rebuild" in searched.output
+    rebuilt = run("--index", str(ix), "rebuild")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert (ix / "notes.sqlite").read_bytes() == b"the user's verdicts"
+    found = run("--index", str(ix), "search", "retailer", "--json")
+    assert found.exit_code == 0 and len(found.output.splitlines()) == 2
