@@ -66,6 +66,8 @@ def parse_query(ix, text: str):
     """Parse Whoosh syntax with field names and dates; raise QueryError on nonsense."""
     if not text.strip():
         raise QueryError("empty query")
+    if text.strip() in ("*", "*:*"):
+        return query.Every()  # every document; a bare wildcard would expand every term of every field
     fields = set(ix.schema.names())
     for name in _FIELD_PREFIX.findall(_QUOTED.sub("", text)):
         if name not in fields:

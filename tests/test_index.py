@@ -166,3 +166,9 @@ def test_killed_ingest_leaves_a_usable_index(tmp_path):
     assert partial <= 400
     with open_index(ix).searcher() as s:
         assert s.doc_count() == 400
+
+
+def test_bare_wildcard_lists_every_document(stories, tmp_path):
+    ix = tmp_path / "ix"
+    ingest([stories], ix)
+    assert search(ix, "*").total == 2 == search(ix, "*:*").total
