@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpus.cues import CLAIM_ONLY_FORMS, POSITION_FORMS
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quotes import extract_quotes
@@ -23,7 +24,7 @@ _TRIM = " \t\n\xa0,;:—–-"
 # "that" opening the content, possibly after a short setting: "said on Wednesday that …"
 _LEAD = re.compile(r"[\s,:;—–-]*(?:(?:[^\s\x01]+\s+){0,9}?that\b\s*)?", re.IGNORECASE)
 _TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
-_MIN_WORDS = 3
+_MIN_WORDS = 1
 _WORD = re.compile(r"\w+")
 
 
@@ -109,11 +110,13 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if rest.lstrip().startswith(",") or (adjunct and _short_adjunct(adjunct.group()[:-1])):
             tail = last + (adjunct.end() if adjunct else rest.index(",") + 1)
             return _spans(an, [(ss, ss + len(pre_text) - 1), (tail, se)])
-    # the content ends where a later cue closes the sentence ("…, Bloomberg reported"); a stance
-    # ("criticized Y for Z") ends with its clause
+    # the content ends where a later cue closes the sentence ("…, Bloomberg reported")
     end = se
     if cue.mode != "colon":
-        m = _CLAUSE_BREAK.search(masked, last, se)
+        verb = an.text[cue.start : cue.verb_end].lower()
+        # a report's content runs to the end of its sentence; the object of a stance ends with its clause
+        brk = _CLAUSE_BREAK if verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS else _REPORT_BREAK
+        m = brk.search(masked, last, se)
         if m:
             end = m.start()
 
@@ -121,11 +124,44 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
         if o_first > last and masked[last:o_first].rstrip().endswith(","):
             end = min(end, masked.rfind(",", last, o_first))
-    return _spans(an, [(last, end)], lead=True)
+        elif o_first > last:
+            # "… mishandled the investigation and Democrats accused the GOP of …": a coordinate
+            # clause with an attribution of its own ends this content
+            m = _COORDINATE_END.search(masked, last, o_first)
+            if m and m.end() == o_first:
+                end = min(end, m.start())
+    start = last
+    m = _PREP_AFTER.match(masked, cue.end, end)
+    if m and (m.group(1).lower() != "on" or an.text[cue.start : cue.verb_end].lower() in _ON_VERBS):
+        start = m.end()
+    return _spans(an, [(start, end)], lead=True)
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|"
-                           r"[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s")
+# Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, or a
+# second verb phrase ("welcomed Khan's election and said he would …").
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
+    r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
+    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z]{3,}ed)\b"
+)
+# Where reported speech ends: its sentence, unless another report follows (", according to …",
+# ", adding …", "… and later said …").
+_REPORT_BREAK = re.compile(
+    r";|,\s+according\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
+    r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
+)
+# "talked about X", "called for X", "focused on X": the object of the preposition is the content
+_PREP_AFTER = re.compile(r"\s+(about|of|for|against|over|as|with|on)\s+(?!the\s+(?:phone|record|air)\b)", re.IGNORECASE)
+_ON_VERBS = {"focus", "focused", "focuses", "focusing", "comment", "commented", "comments", "commenting",
+             "call", "called", "calls", "calling", "weigh", "weighed", "rely", "relied", "count", "counting",
+             "harp", "harped", "insist", "insisted", "agree", "agreed", "seize", "seized", "elaborate",
+             "elaborated", "speak", "spoke", "speaks", "talk", "talked", "talks", "report", "reported",
+             "testify", "testified", "touch", "touched", "write", "wrote", "writes", "written", "reflect",
+             "reflected", "dwell", "dwelt", "opine", "opined", "campaign", "campaigned", "split", "vote",
+             "voted", "urged", "pressed", "press", "push", "pushed"}
+# A coordinate clause that carries its own attribution ends the content before it.
+_COORDINATE_END = re.compile(r"\s+(?:and|but|while|whereas|as|when|although|though)\s+$|;\s*$")
 
 
 def _short_adjunct(s: str) -> bool:

@@ -46,6 +46,10 @@ POSITION_VERBS = (
     "question doubt suggest signal indicate"
 ).split()
 
+# Verbs that report what someone talks about, decides or perceives: claims only ("Rubio has talked
+# about embedding troops", "he sees Cruz as a threat"), never the frame of a quotation.
+CLAIM_ONLY_VERBS = "talk speak discuss address focus decide share raise identify see regard deem learn hear realize".split()
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
@@ -63,6 +67,9 @@ _IRREGULAR = {
     "sing": ("sings", "sang", "singing", "sung"),
     "chide": ("chides", "chided", "chiding"),
     "seek": ("seeks", "sought", "seeking"),
+    "see": ("sees", "saw", "seeing", "seen"),
+    "hear": ("hears", "heard", "hearing"),
+    "learn": ("learns", "learned", "learning", "learnt"),
 }
 
 
@@ -117,7 +124,9 @@ _AMBIGUOUS = {"post", "posts", "text", "texts", "point", "points", "order", "ord
 _GERUNDS = {f for f, base in SPEECH_FORMS.items() if f.endswith("ing")}
 
 POSITION_FORMS = {f: b for f, b in _forms(POSITION_VERBS).items() if f not in SPEECH_FORMS}
-ALL_CUE_FORMS = {**POSITION_FORMS, **BELIEF_FORMS, **SPEECH_FORMS}
+CLAIM_ONLY_FORMS = {f: b for f, b in _forms(CLAIM_ONLY_VERBS).items()
+                    if f not in SPEECH_FORMS and f not in BELIEF_FORMS and f not in POSITION_FORMS}
+ALL_CUE_FORMS = {**CLAIM_ONLY_FORMS, **POSITION_FORMS, **BELIEF_FORMS, **SPEECH_FORMS}
 
 
 def is_ambiguous(word: str) -> bool:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from corpus.cues import (
     ACCORDING_RE,
     ALL_CUE_FORMS,
+    CLAIM_ONLY_FORMS,
     CUE_TAIL_RE,
     POSITION_FORMS,
     SPEECH_FORMS,
@@ -230,7 +231,7 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
             continue
         if not coordinated and _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
             continue  # passive: "are believed to", "was told"
-        if low in POSITION_FORMS and not _position_subject(masked, sp, low):
+        if (low in POSITION_FORMS or low in CLAIM_ONLY_FORMS) and not _position_subject(masked, sp, low):
             continue
         if masked[sp[1] - 2 : sp[1]] in ("'s", "’s") and sp[1] == vs - 1:
             continue  # "Trump's remarks": a noun after a possessive, not a verb
@@ -392,7 +393,17 @@ def _ambiguous_ok(masked: str, ve: int, se: int) -> bool:
     nxt = masked[ve : min(se, ve + 6)].lstrip()
     if nxt[:1] in (":", ",", MASK) or nxt.startswith(("that ", "in a", "on ")) or ve >= se - 1:
         return True
+    if _COMPLEMENT.match(masked, ve, se):
+        return True
     return _OBJECT_THEN_QUOTE.match(masked, ve, se) is not None
+
+
+# "asked whether …", "asked Trump how …", "fear that …", "hope to …": a complement clause after the
+# verb, directly or after a short object, makes it a report.
+_COMPLEMENT = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|the\s+\w+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+)?"
+    r"(?:whether|if|how|what|why|who|when|where|to\s+[a-z])\b"
+)
 
 
 _OBJECT_THEN_QUOTE = re.compile(r"[^,:.;!?\x01]{1,60}[,:]\s*\x01")

@@ -56,6 +56,8 @@ def _np_word(word: str, inside: bool = False) -> str:
     if core[0].isupper():
         if inside and low not in FUNCTION_WORDS and low not in PRONOUNS:
             return "ok"
+        if low in _PLURAL_NOUNS:
+            return "ok"  # "Critics said", "Officials say": a plural noun opening the sentence
         return "stop" if low in STOP_CAPS and low not in ("the", "a", "an") else "ok"
     if low in FUNCTION_WORDS:
         return "stop"

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from corpus.cues import CLAIM_ONLY_FORMS
 from corpus.document import Aside
 from corpus.extracted import Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse, colon_cue
@@ -61,7 +62,7 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
             if cue is not None and (colon or _ends_sentence(an, cue, sent)):
                 pending = (cue, sent.para)  # "He said:" / "Sam Lau said in a statement." then a quote
             else:
-                cue = _reporting_cue(sent)
+                cue = _reporting_cue(an, sent)
                 reported = (cue, si) if cue is not None else None
             continue
         for pi in sent.passages:
@@ -135,9 +136,10 @@ def _ends_sentence(an: Analysis, cue: Cue, sent: Sentence) -> bool:
     return not an.masked[end : sent.end].strip(" .") and cue.mode == "pre"
 
 
-def _reporting_cue(sent: Sentence) -> Cue | None:
+def _reporting_cue(an: Analysis, sent: Sentence) -> Cue | None:
     """The last cue of indirect speech in a sentence ("Carter said that …")."""
-    cues = [c for c in sent.cues if c.speaker_start is not None and c.mode in ("pre", "post", "inv", "ger", "acc")]
+    cues = [c for c in sent.cues if c.speaker_start is not None and c.mode in ("pre", "post", "inv", "ger", "acc")
+            and an.text[c.start : c.verb_end].lower() not in CLAIM_ONLY_FORMS]
     return cues[-1] if cues else None
 
 
@@ -155,7 +157,7 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
     masked = an.masked
     best: tuple[float, int, Cue, str] | None = None
     for cue in sent.cues:
-        if cue.speaker_start is None:
+        if cue.speaker_start is None or an.text[cue.start : cue.verb_end].lower() in CLAIM_ONLY_FORMS:
             continue
         anchor = max(cue.end, cue.speaker_end) if cue.mode == "inv" else cue.end
         if anchor <= p.start:
