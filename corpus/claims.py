@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.cues import CLAIM_ONLY_FORMS, POSITION_FORMS
+from corpus.cues import CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quotes import extract_quotes
@@ -48,6 +48,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
                     continue  # a direct quotation: claimed below from its Quote
                 indirect.append(_claim(an, start, end, cue, direct=False))
     indirect = _dedupe(indirect)
+    indirect = _outermost(indirect)
     for q in quotes:
         if q.kind == "pull" or q.aside is not None:
             continue
@@ -91,8 +92,14 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     if cue.mode in ("inv", "post"):
         spans = [before]
         rest = masked[last:se]
-        if rest.strip(_TAIL_PUNCT) and rest.lstrip().startswith(","):
-            spans.append(_after_comma(masked, last, se))
+        if rest.strip(_TAIL_PUNCT) and rest.lstrip().startswith(",") \
+                and not _APPOSITION.match(rest):
+            after = _after_comma(masked, last, se)
+            nxt = [min(c.start, c.speaker_start if c.speaker_start is not None else c.start) for c in cues
+                   if c is not cue and c.start > last]
+            if nxt:  # another cue later in the sentence has its own words
+                after = (after[0], min(after[1], min(nxt)))
+            spans.append(after)
         return _spans(an, spans)
     if cue.mode == "colon":
         return _spans(an, [(cue.end + 1, se)], lead=True)
@@ -164,6 +171,10 @@ _ON_VERBS = {"focus", "focused", "focuses", "focusing", "comment", "commented", 
 _COORDINATE_END = re.compile(r"\s+(?:and|but|while|whereas|as|when|although|though)\s+$|;\s*$")
 
 
+# ", who has been critical of Sanders", ", a spokesman for …": about the speaker, not what was said
+_APPOSITION = re.compile(r"\s*,\s*(?:who|whom|whose|which|a|an|the|his|her|their|its|one|then|now|also|former)\b", re.IGNORECASE)
+
+
 def _short_adjunct(s: str) -> bool:
     """"on Monday", "in a statement", "last week": words after a closing cue that add no content."""
     words = s.split()
@@ -197,6 +208,22 @@ def _is_quoted(an: Analysis, start: int, end: int) -> bool:
     inside = seg.count(MASK)
     outside = len(_WORD.findall(seg.replace(MASK, " ")))
     return inside > 0 and outside <= 2
+
+
+def _outermost(claims: list[Claim]) -> list[Claim]:
+    """A belief or stance inside what someone is reported to say ("X said Y believes Z", "… a
+    program called BleachBit …") is part of that content, not a claim of its own; a report of
+    speech inside it ("the company insisted that …, Bloomberg reported") stays, since it names who
+    the words are from."""
+    spans = sorted(((c.start, c.end) for c in claims), key=lambda se: (se[0], -se[1]))
+    out = []
+    for c in claims:
+        inside = any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in spans)
+        if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS:
+            inside = False
+        if not inside:
+            out.append(c)
+    return out
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
