@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.cues import CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS
+from corpus.cues import CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quotes import extract_quotes
@@ -46,6 +46,9 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             for start, end in _contents(an, sent, cue, sent.cues):
                 if _is_quoted(an, start, end):
                     continue  # a direct quotation: claimed below from its Quote
+                indirect.append(_claim(an, start, end, cue, direct=False))
+        for cue, (start, end) in _nominal_claims(an, sent):
+            if not _is_quoted(an, start, end):
                 indirect.append(_claim(an, start, end, cue, direct=False))
     indirect = _dedupe(indirect)
     indirect = _outermost(indirect)
@@ -208,6 +211,38 @@ def _is_quoted(an: Analysis, start: int, end: int) -> bool:
     inside = seg.count(MASK)
     outside = len(_WORD.findall(seg.replace(MASK, " ")))
     return inside > 0 and outside <= 2
+
+
+# A claim noun with its possessor and its complement: "Trump's claim that", "her call for".
+_NOMINAL = re.compile(
+    r"(?<![\w'’])(?P<poss>his|her|their|its|our|my|(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+"
+    r"(?:(?:[a-z]+ly\s+)?[a-z][a-z-]*\s+){0,2}?(?P<noun>" + trie_pattern(CLAIM_NOUNS) + r")"
+    r"\s+(?P<link>that|to(?=\s+[a-z])|of|for|about|on|against)\b"
+)
+
+
+def _nominal_claims(an: Analysis, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+    """Claims cued by a noun with its possessor: "Trump's claim that there have been thousands of
+    shootings", "her call for a recount", "their opposition to the deal". The possessor is the
+    source; the content runs from the complement to the end of its clause."""
+    masked = an.masked
+    seg = masked[sent.start : sent.end]
+    out = []
+    for m in _NOMINAL.finditer(seg):
+        ps, pe = sent.start + m.start("poss"), sent.start + m.end("poss")
+        mention_end = pe - 2 if masked[pe - 2 : pe] in ("'s", "’s") else pe - (masked[pe - 1] in "'’")
+        cue = Cue(sent.start + m.start("noun"), sent.start + m.end("noun"), sent.start + m.end("noun"),
+                  ps, mention_end, "nom", False)
+        cue.resolution = an.registry.resolve(ps, mention_end)
+        start = sent.start + m.end("link") if m.group("link") != "to" else sent.start + m.start("link")
+        end = sent.end
+        brk = _CLAUSE_BREAK.search(masked, start, sent.end)
+        if brk:
+            end = brk.start()
+        spans = _spans(an, [(start, end)])
+        if spans:
+            out.append((cue, spans[0]))
+    return out
 
 
 def _outermost(claims: list[Claim]) -> list[Claim]:

@@ -50,6 +50,15 @@ POSITION_VERBS = (
 # about embedding troops", "he sees Cruz as a threat"), never the frame of a quotation.
 CLAIM_ONLY_VERBS = "talk speak discuss address focus decide share raise identify see regard deem learn hear realize".split()
 
+# Nouns that name what someone said, holds or wants; with a possessor they attribute what follows
+# ("Trump's claim that …", "her call for …", "their opposition to …").
+CLAIM_NOUNS = (
+    "claim claims assertion assertions argument arguments belief beliefs criticism call calls demand "
+    "demands promise promises pledge pledges vow vows proposal proposals plan plans warning warnings "
+    "hope hopes accusation accusations allegation allegations suggestion insistence contention "
+    "complaint complaints prediction predictions estimate denial opposition endorsement objection"
+).split()
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
