@@ -189,6 +189,9 @@ def _after_comma(masked: str, pos: int, se: int) -> tuple[int, int]:
     return (comma + 1 if comma >= 0 else pos, se)
 
 
+_DANGLING = re.compile(r"\s(?:and|but|or|while|whereas|as|when|although|though|because|so)$")
+
+
 def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> list[tuple[int, int]]:
     out = []
     text = an.text
@@ -198,6 +201,11 @@ def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> li
             s = m.end()
         while e > s and text[e - 1] in _TAIL_PUNCT:
             e -= 1
+        m = _DANGLING.search(text, s, e)
+        if m:  # "…, but" left before a cut: the conjunction belongs to what follows
+            e = m.start()
+            while e > s and text[e - 1] in _TAIL_PUNCT:
+                e -= 1
         while s < e and text[s] in _TRIM:
             s += 1
         if e > s and len(_WORD.findall(text[s:e])) >= _MIN_WORDS:

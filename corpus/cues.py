@@ -48,7 +48,7 @@ POSITION_VERBS = (
 
 # Verbs that report what someone talks about, decides or perceives: claims only ("Rubio has talked
 # about embedding troops", "he sees Cruz as a threat"), never the frame of a quotation.
-CLAIM_ONLY_VERBS = "talk speak discuss address focus decide share raise identify see regard deem learn hear realize".split()
+CLAIM_ONLY_VERBS = "talk speak discuss address focus decide identify see regard deem learn hear realize".split()
 
 # Nouns that name what someone said, holds or wants; with a possessor they attribute what follows
 # ("Trump's claim that …", "her call for …", "their opposition to …").
