@@ -165,7 +165,7 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
             if _GAP_OK.fullmatch(gap):
                 if not gap.strip() and words < 3 and cue.mode != "colon":
                     continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
-                score, kind = 3.0, "full" if cue.speech else "partial"
+                score, kind = 3.0, "full" if cue.speech or _whole_object(an, sent, p, gap, cue) else "partial"
                 if not gap.strip() and cue.mode != "colon" and _continues(an, sent, p):
                     kind = "partial"  # `said "the fear is as high as ever" in the establishment`
             elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 25 \
@@ -244,6 +244,22 @@ def _content_before_colon(an: Analysis, cue: Cue) -> bool:
 _CONTENT_CLAUSE = re.compile(r"\bthat\s|\b(?:said|says|say|told|tells|added|adds|believes?|believed|thinks?|thought|"
                              r"hoped?|hopes|argued?|argues|noted?|notes|suggested?|suggests|insisted|insists)\s+"
                              r"(?:he|she|they|it|we|I|you|this|the|his|her|their)\b")
+
+
+def _whole_object(an: Analysis, sent: Sentence, p, gap: str, cue: Cue) -> bool:
+    """`He offered "my thoughts and prayers for all of the victims' families."`: a quotation that is
+    the whole object of a stance verb and ends its sentence is all that is reported."""
+    if gap.strip() or an.masked[p.end : sent.end].strip(" \xa0.!?"):
+        return False
+    if any(c.end <= cue.start for c in sent.cues if c is not cue):
+        return False  # `said he wants "…"`: the stance is part of someone's reported words
+    head = an.masked[sent.start : cue.speaker_start].split()
+    if head and head[-1].lower() in ("what", "which", "whom", "who", "that"):
+        return False  # `what Gilbert called "a perception problem"`
+    inner = an.text[p.inner_start : p.inner_end]
+    words = _WORD.findall(inner)
+    caps = sum(w[:1].isupper() for w in words)
+    return caps * 2 < len(words) or inner.rstrip()[-1:] in ".!?"  # not a title ("The Art of the Deal")
 
 
 def _continues(an: Analysis, sent: Sentence, p) -> bool:
