@@ -22,7 +22,13 @@ from corpus.quotes import extract_quotes
 
 _TRIM = " \t\n\xa0,;:—–-"
 # "that" opening the content, possibly after a short setting: "said on Wednesday that …"
-_LEAD = re.compile(r"[\s,:;—–-]*(?:(?:[^\s\x01]+\s+){0,9}?that\b\s*)?", re.IGNORECASE)
+_LEAD = re.compile(
+    r"[\s,:;—–-]*(?:(?:(?:(?i:in|on|at|to|during|after|before|last|this|early|late|earlier|later|again|also|"
+    r"repeatedly|publicly|privately|a|an|the|his|her|their|its|our|statement|interview|letter|email|post|"
+    r"tweet|report|speech|video|week|month|year|morning|afternoon|evening|night|weekend|reporters|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[A-Z][\w.'’&-]*|\w+ly|\d[\w,.]*),?\s+){0,9}?"
+    r"(?i:that)\b\s*)?"
+)
 _TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
 _MIN_WORDS = 1
 _WORD = re.compile(r"\w+")
@@ -111,6 +117,10 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     post_text = masked[last:se].strip(_TAIL_PUNCT)
     if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
         return []  # "X said, “…”": the cue reports the quotation, claimed from its Quote
+    if not post_text and MASK in pre_text:
+        # `Clinton, though, would have to "go more to center," Cuban said.`: a quotation ending in a
+        # comma inside its marks, then the cue closing the sentence
+        return _spans(an, [before])
     if pre_text.endswith(","):
         # "…, X said." closes the sentence; "The attack, X said on Monday, came from …" splits it
         rest = masked[last:se]
