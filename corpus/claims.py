@@ -18,16 +18,20 @@ from collections.abc import Sequence
 from corpus.cues import CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
+from corpus.quote_names import ROLE_HEADS
 from corpus.quotes import extract_quotes
 
 _TRIM = " \t\n\xa0,;:—–-"
 # "that" opening the content, possibly after a short setting: "said on Wednesday that …"
+_SETTING_WORDS = (
+    "in on at to with for by from of via through about over during after before last this early late earlier "
+    "later again also repeatedly publicly privately a an the his her their its our statement interview "
+    "letter email post tweet report speech video call conference week month year morning afternoon "
+    "evening night weekend reporters supporters audience crowd"
+).split()
 _LEAD = re.compile(
-    r"[\s,:;—–-]*(?:(?:(?:(?i:in|on|at|to|during|after|before|last|this|early|late|earlier|later|again|also|"
-    r"repeatedly|publicly|privately|a|an|the|his|her|their|its|our|statement|interview|letter|email|post|"
-    r"tweet|report|speech|video|week|month|year|morning|afternoon|evening|night|weekend|reporters|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[A-Z][\w.'’&-]*|\w+ly|\d[\w,.]*),?\s+){0,9}?"
-    r"(?i:that)\b\s*)?"
+    r"[\s,:;—–-]*(?:(?:(?:(?i:" + "|".join(sorted(set(_SETTING_WORDS) | ROLE_HEADS, key=len, reverse=True))
+    + r")|[A-Z][\w.'’&-]*|\w+ly|\d[\w,.]*),?\s+){0,9}?(?i:that)\b\s*)?"
 )
 _TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
 _MIN_WORDS = 1
