@@ -451,7 +451,8 @@ _ADVERBIAL_START = re.compile(
     r"(?:On|In|At|During|After|Before|Later|Earlier|Asked|Speaking|Meanwhile|However|But|And|Then|Last|"
     r"This|Yesterday|Today|Still|Instead|Separately|Previously|Since|When|While|Also|As|If|Although|"
     r"Though|Because|Despite|Until|Once|Given|Following|Addressing|Responding|Writing|Pressed|Reached|"
-    r"Without|With|For|From|Under|Over|Like|Unlike|Now|Then|So|Yet|Still|Even|Far|Back|Here|There)\b"
+    r"Without|With|For|From|Under|Over|Like|Unlike|Now|Then|So|Yet|Still|Even|Far|Back|Here|There|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
 
