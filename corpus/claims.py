@@ -12,6 +12,7 @@ and makes no claim of its own. Pull-quotes and their credit lines repeat a claim
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -47,6 +48,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
     skip = _pull_spans(an, quotes)
     claims: list[Claim] = []
     indirect: list[Claim] = []
+    nouns = list(_NOUN_LINK.finditer(an.masked))
     for sent in an.sentences:
         if any(a <= sent.start < b for a, b in skip):
             continue
@@ -57,7 +59,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
                 if _is_quoted(an, start, end):
                     continue  # a direct quotation: claimed below from its Quote
                 indirect.append(_claim(an, start, end, cue, direct=False))
-        for cue, (start, end) in _nominal_claims(an, sent):
+        for cue, (start, end) in _nominal_claims(an, sent, nouns) if nouns else ():
             if not _is_quoted(an, start, end):
                 indirect.append(_claim(an, start, end, cue, direct=False))
     indirect = _dedupe(indirect)
@@ -236,27 +238,35 @@ def _is_quoted(an: Analysis, start: int, end: int) -> bool:
 
 
 # A claim noun with its possessor and its complement: "Trump's claim that", "her call for".
-_NOMINAL = re.compile(
+_NOUN_LINK = re.compile(
+    r"(?<![\w-])(?P<noun>" + trie_pattern(CLAIM_NOUNS) + r")\s+(?P<link>that|to(?=\s+[a-z])|of|for|about|on|against)\b"
+)
+_POSSESSOR = re.compile(
     r"(?<![\w'’])(?P<poss>his|her|their|its|our|my|(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+"
-    r"(?:(?:[a-z]+ly\s+)?[a-z][a-z-]*\s+){0,2}?(?P<noun>" + trie_pattern(CLAIM_NOUNS) + r")"
-    r"\s+(?P<link>that|to(?=\s+[a-z])|of|for|about|on|against)\b"
+    r"(?:(?:[a-z]+ly\s+)?[a-z][a-z-]*\s+){0,2}$"
 )
 
 
-def _nominal_claims(an: Analysis, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+def _nominal_claims(an: Analysis, sent: Sentence, hits: list) -> list[tuple[Cue, tuple[int, int]]]:
     """Claims cued by a noun with its possessor: "Trump's claim that there have been thousands of
     shootings", "her call for a recount", "their opposition to the deal". The possessor is the
-    source; the content runs from the complement to the end of its clause."""
+    source; the content runs from the complement to the end of its clause. `hits` are the document's
+    noun-and-complement matches, in order."""
     masked = an.masked
-    seg = masked[sent.start : sent.end]
     out = []
-    for m in _NOMINAL.finditer(seg):
-        ps, pe = sent.start + m.start("poss"), sent.start + m.end("poss")
+    k = bisect.bisect_left(hits, sent.start, key=lambda m: m.start())
+    while k < len(hits) and hits[k].start() < sent.end:
+        m = hits[k]
+        k += 1
+        ns = m.start("noun")
+        pm = _POSSESSOR.search(masked, max(sent.start, ns - 90), ns)
+        if pm is None:
+            continue
+        ps, pe = pm.span("poss")
         mention_end = pe - 2 if masked[pe - 2 : pe] in ("'s", "’s") else pe - (masked[pe - 1] in "'’")
-        cue = Cue(sent.start + m.start("noun"), sent.start + m.end("noun"), sent.start + m.end("noun"),
-                  ps, mention_end, "nom", False)
+        cue = Cue(ns, m.end("noun"), m.end("noun"), ps, mention_end, "nom", False)
         cue.resolution = an.registry.resolve(ps, mention_end)
-        start = sent.start + m.end("link") if m.group("link") != "to" else sent.start + m.start("link")
+        start = m.end("link") if m.group("link") != "to" else m.start("link")
         end = sent.end
         brk = _CLAUSE_BREAK.search(masked, start, sent.end)
         if brk:
@@ -272,10 +282,11 @@ def _outermost(claims: list[Claim]) -> list[Claim]:
     program called BleachBit …") is part of that content, not a claim of its own; a report of
     speech inside it ("the company insisted that …, Bloomberg reported") stays, since it names who
     the words are from."""
-    spans = sorted(((c.start, c.end) for c in claims), key=lambda se: (se[0], -se[1]))
     out = []
-    for c in claims:
-        inside = any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in spans)
+    reach = -1  # the furthest end of the claims seen so far (sorted by start, longest first)
+    for c in sorted(claims, key=lambda c: (c.start, -c.end)):
+        inside = reach >= c.end
+        reach = max(reach, c.end)
         if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS:
             inside = False
         if not inside:
