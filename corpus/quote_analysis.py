@@ -303,7 +303,7 @@ _GERUND_OK = re.compile(
 _PREPOSITIONS = {"before", "after", "of", "for", "with", "the", "a", "an", "by", "about", "from", "in", "on",
                  "at", "into", "his", "her", "their", "its", "our", "and"}
 # Verbs that come before their subject after a clause ("…, said Ms. Gil, with …"); "told" never does.
-_INVERTIBLE = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
+_INVERTIBLE = {"said", "says", "say", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
                "recalled", "continued", "argued", "insisted", "warned", "replied", "responded", "stated"}
 _FRONTED = {"Said", "Says", "Added", "Asked", "Wrote", "Writes", "Adds", "Explained", "Recalled", "Noted",
             "Stated", "Declared", "Continued", "Replied", "Answered", "Concluded", "Tweeted", "Argued"}

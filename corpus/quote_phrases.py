@@ -28,6 +28,10 @@ _PLURAL_NOUNS = {"officials", "sources", "aides", "advisers", "advisors", "exper
                  "users", "customers", "employees", "staffers", "operatives", "insiders", "organizers",
                  "others", "polls", "reports", "documents", "records", "statements", "emails"}
 
+_POSTMOD_HEADS = {"those", "people", "voters", "respondents", "americans", "democrats", "republicans",
+                  "officials", "residents", "adults", "women", "men", "students", "workers", "members",
+                  "others", "most", "many", "some", "all"}
+
 _ADVERB_OK = {
     "also", "later", "then", "again", "previously", "recently", "once", "repeatedly", "further",
     "simply", "just", "still", "often", "long", "already", "first", "earlier", "initially",
@@ -145,6 +149,9 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
     if low in PRONOUNS:
         return (toks[i][0], end)
     kind = _np_word(word)
+    if kind == "stop" and low.endswith("ed") and i >= 1 and word.islower() \
+            and toks[i - 1][2].lower() in _POSTMOD_HEADS:
+        kind = "ok"  # "those surveyed said", "voters polled say": a participle after its noun
     if kind != "ok" and not (kind == "det" and low in ("one", "two", "several", "some", "many", "most")):
         return None
     start = toks[i][0]
