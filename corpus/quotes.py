@@ -112,11 +112,11 @@ def _share_partial(an: Analysis, quotes: list[Quote], cue_of: list[Cue | None], 
 def _headline_excerpts(an: Analysis, quotes: list[Quote]) -> None:
     """A quotation in single marks in a headline (`Reid: 'Never, ever underestimate Trump.'`, the
     headline convention) is an excerpt cut to fit, repeated or paraphrased in the article: partial,
-    not the reported words in full. The headline is a short one-line first paragraph."""
+    not the reported words in full. The headline (with any deck under it) is a short first paragraph."""
     if len(an.paras) < 2:
         return
     lo, hi = an.paras[0]
-    if "\n" in an.text[lo:hi] or len(an.text[lo:hi].split()) > _HEADLINE_WORDS:
+    if len(an.text[lo:hi].split()) > _HEADLINE_WORDS:
         return
     for q in quotes:
         if q.start < hi and an.text[q.start] in SINGLE:
