@@ -8,6 +8,14 @@ before it (`…, officials said.`, `…, according to the regulator.`); a cue in
 sentence (`The plan, he said, will fail`) reports both halves, one claim each. A quotation inside
 indirect speech (`told reporters that the company "didn't do enough" to …`) belongs to that claim
 and makes no claim of its own. Pull-quotes and their credit lines repeat a claim: they make none.
+
+Cues are speech verbs, beliefs and stances (`corpus.cues`), verbs that only report what someone
+talks about or perceives (claims only, never a quotation's frame), and nouns with their possessor
+(`Trump's claim that …`, `her call for …`). Reported speech runs to the end of its sentence unless
+another report follows; the object of a stance or noun ends with its clause. A belief or stance
+inside someone's reported words is part of those words, not a claim of its own (PolNeAR annotates
+the outermost attribution only); a report of speech inside them is kept, because it names whose
+words they are and figures take their source from the innermost claim.
 """
 
 from __future__ import annotations

@@ -6,11 +6,14 @@ quotations: the rest of a multi-paragraph quotation, a new quoted paragraph righ
 quote, or the quote after a paragraph ending `He said:` all keep that speaker. A short quoted
 phrase with no cue (a scare quote, a title) is not a quotation.
 
-Kinds: "full" when the quotation is all that is reported (the sentence around it is only the
-attribution), "partial" when quoted words sit inside the writer's own sentence (`told reporters that
-the company "didn't do enough" to …`), "pull" for a pull-quote that repeats an earlier quotation
-(an `Aside` of kind "pull-quote", or a mark-less paragraph in the text repeating a quotation,
-optionally followed by a short credit line).
+Kinds (PolNeAR's definitions): "full" when the quotation is the whole attributed content (the
+sentence around it is only the attribution), "partial" when it is a fragment of it: quoted words
+inside the writer's own sentence (`told reporters that the company "didn't do enough" to …`), or a
+quotation that is one part of a longer content: words leading into it (`In past campaigns, "we
+felt …," he said`), a clause of its own before its colon, the indirect speech it continues, another
+part of the same attribution that is partial, or a headline excerpt in single marks. "pull" for a
+pull-quote that repeats an earlier quotation (an `Aside` of kind "pull-quote", or a mark-less
+paragraph in the text repeating a quotation, optionally followed by a short credit line).
 
 Offsets: `start`/`end` include the quote marks (an unclosed passage ends at its paragraph's end);
 `text` is the quoted words without the marks. `speaker_start`/`speaker_end` point at the mention
