@@ -78,7 +78,12 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                 cue, inherited = _inherit(an, si, pi, by_passage, cue_of, last, pending, reported)
                 if cue is None and (kind == "inherit" or (words < 3 and not p.continued)):
                     continue
-                kind = inherited
+                if kind == "inherit" and _CARRIED_ON.match(an.masked, p.end, sent.end):
+                    # `"What are we going to do? That is the fight we're taking" to the rest of the
+                    # country.`: the writer's words carry the quotation on, so it is a part
+                    kind, score = "partial", 3.0
+                else:
+                    kind = inherited
             q = _make_quote(an, pi, cue, kind)
             if kind == "partial" and score >= 2.5:
                 framed.add(len(quotes))
@@ -137,6 +142,10 @@ def _ends_sentence(an: Analysis, cue: Cue, sent: Sentence) -> bool:
     """Is the cue the last thing in its sentence ("…, the director said in a statement.")?"""
     end = max(cue.end, cue.speaker_end or 0)
     return not an.masked[end : sent.end].strip(" .") and cue.mode == "pre"
+
+
+# Writer's words that carry a quotation on: `"…" to the rest of the country`, `"…" because of …`.
+_CARRIED_ON = re.compile(r"[\s,]*(?:to|of|for|in|on|at|with|from|about|until|because|before|after|than|and|but)\s+[a-z]")
 
 
 def _reporting_cue(an: Analysis, sent: Sentence) -> Cue | None:
