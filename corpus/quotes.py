@@ -84,6 +84,9 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                     kind, score = "partial", 3.0
                 else:
                     kind = inherited
+                prev = by_passage.get(pi - 1)
+                if p.continued and prev is not None and quotes[prev].kind == "partial":
+                    kind = "partial"  # the rest of a quotation that began inside the writer's sentence
             q = _make_quote(an, pi, cue, kind)
             if kind == "partial" and score >= 2.5:
                 framed.add(len(quotes))
