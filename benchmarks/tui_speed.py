@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gzip
 import json
 import random
 import statistics
@@ -33,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from ingest_search import read_articles  # noqa: E402  (same articles as the ingest benchmark)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "corpora" / "scale"
 SIZE = (160, 50)
@@ -56,19 +57,6 @@ async def main():
 
 asyncio.run(main())
 """
-
-
-def read_articles(folder: Path, n: int) -> list[dict]:
-    out = []
-    for path in sorted(folder.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if len(rec.get("text") or "") > 200:
-                    out.append(rec)
-                    if len(out) >= n:
-                        return out
-    return out
 
 
 def build_index(data: Path, n: int, target: Path, extract: bool) -> list[dict]:
