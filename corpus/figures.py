@@ -219,6 +219,8 @@ _BLOCK_DIGIT_FIRST = [
     r"\d{3,4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b",  # 0401 GMT
     r"\d{1,2}\s*o['’]clock\b",
     r"(?<![\d,.])(?:\d{1,3}[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}\b",  # 555-123-4567
+    r"(?<![\d,.])0\d{2,4}(?:[ \u00a0]\d{3,4}){1,3}\b(?![.,]\d)",  # 0808 157 0342: a trunk 0 opens no count
+    r"(?<![\d,.])0\d{9,10}\b",  # 07700900123
     r"\d+(?:\.\d+){2,}\b",  # versions, IP addresses
     r"\d+(?:[-–]\d+){2,}\b",  # 4-3-3, 1-800-555
     r"\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"

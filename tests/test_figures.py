@@ -197,6 +197,8 @@ def test_change_is_not_a_range():
         "The S&P 500 closed higher.",
         "Call +44 20 7946 0958 for details.",
         "Call (555) 123-4567 for details.",
+        "The helpline is on 0808 157 0342, Monday to Saturday.",
+        "Text 07700900123 to opt out.",
         "The quote is on page 5 of the report.",
         "Upgrade to version 2.1 now.",
         "The bug affects 1.2.3 and earlier.",
