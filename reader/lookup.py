@@ -132,13 +132,14 @@ def figure_label(f: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def human_number(value: float) -> str:
-    """1200000 -> `1.2 million`, 38000 -> `38,000`, 4.5 -> `4.5`."""
+def human_number(value: float | None, digits: int = 3, missing: str = "?") -> str:
+    """1200000 -> `1.2 million`, 38000 -> `38,000`, 4.5 -> `4.5`; `digits` significant digits for
+    millions and up, `missing` for an unknown value."""
     if value is None:
-        return "?"
+        return missing
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{value / size:.3g} {word}"
+            return f"{value / size:.{digits}g} {word}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.lookup import human_number
 from reader.safe import clean_terminal
 
 RELATION = {"reference": "reference", "identical": "identical", "punctuation": "punctuation only",
@@ -46,13 +47,8 @@ def _t(text: str | None, style: str = "") -> Text:
 
 
 def number(value: float | None) -> str:
-    """87000000 -> `87 million`, 270000 -> `270,000`."""
-    if value is None:
-        return "…"
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:.4g} {word}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    """87000000 -> `87 million`, 270000 -> `270,000` (one more digit than the reader shows)."""
+    return human_number(value, digits=4, missing="…")
 
 
 def _guarded(run):
