@@ -205,7 +205,8 @@ def run_extract_jsonl(stream: TextIO, out: TextIO) -> int:
             status = 1
             continue
         record.pop("path", None)
-        record.pop("asides", None) if "text" in item else None
+        if "text" in item:  # the caller's own text has no asides: its captions stay in it
+            record.pop("asides", None)
         out.write(json.dumps({"id": ident, **record}, ensure_ascii=False) + "\n")
         out.flush()
     return status
