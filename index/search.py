@@ -115,7 +115,10 @@ class _SearcherPool:
         if searcher is None:
             searcher = open_index(directory).searcher()
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+            # a fresh searcher, not refresh(): refresh re-uses segment readers, which after an
+            # interrupted ingest can count stale documents
+            searcher.close()
+            searcher = open_index(directory).searcher()
         try:
             yield searcher
         finally:
@@ -129,6 +132,8 @@ _POOL = _SearcherPool()
 def search(directory: Path, text: str, limit: int = 20) -> SearchResult:
     with _POOL.searcher(directory) as searcher:
         q = parse_query(searcher, text)
+        # optimize=False: whoosh 2.7.4's block-quality skipping can spin forever on segments left by
+        # an interrupted ingest (seen with limit=1 after a killed run); exact scoring costs little.
         results = searcher.search(q, limit=limit, terms=True)
         # Pinpoint: snippets from the character offsets stored at index time, not by re-analysing
         # each hit's whole text.
