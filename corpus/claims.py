@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from corpus.claim_cues import extra_cues
 from corpus.cues import CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
@@ -57,13 +58,16 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
     claims: list[Claim] = []
     indirect: list[Claim] = []
     nouns = list(_NOUN_LINK.finditer(an.masked))
-    for sent in an.sentences:
+    extras = extra_cues(an)
+    for si, sent in enumerate(an.sentences):
         if any(a <= sent.start < b for a, b in skip):
             continue
-        for cue in sent.cues:
+        extra = extras[si]
+        cues = sorted(sent.cues + extra, key=lambda c: c.start) if extra else sent.cues
+        for cue in cues:
             if cue.speaker_start is None or cue.resolution is None:
                 continue
-            for start, end in _contents(an, sent, cue, sent.cues):
+            for start, end in _contents(an, sent, cue, cues):
                 if _is_quoted(an, start, end):
                     continue  # a direct quotation: claimed below from its Quote
                 indirect.append(_claim(an, start, end, cue, direct=False))
@@ -149,10 +153,17 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     if cue.mode != "colon":
         verb = an.text[cue.start : cue.verb_end].lower()
         # a report's content runs to the end of its sentence; the object of a stance ends with its clause
-        brk = _CLAUSE_BREAK if verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS else _REPORT_BREAK
+        np_object = _np_object(masked, last, se)
+        stance = verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS or np_object
+        brk = _CLAUSE_BREAK if stance else _REPORT_BREAK
         m = brk.search(masked, last, se)
         if m:
             end = m.start()
+        if np_object:
+            # "blasted Rubio in a recent interview": the setting after an object is not what was said
+            m = _OBJECT_ADJUNCT.search(masked, max(last, masked.find(" ", last + 1, end)), end)
+            if m:
+                end = m.start()
 
     for other in cues:
         o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
@@ -171,17 +182,54 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     return _spans(an, [(start, end)], lead=True)
 
 
+# A clause after a cue: "that", a subject pronoun, or an auxiliary, modal or common finite verb
+# early in the words after the cue. Without one of them the cue has a noun phrase for its object
+# ("denied the charges", "blasted Rubio and defended Cruz").
+_CLAUSE_START = re.compile(r"[\s,:]*(?:that|he|she|it|they|we|I|you|there|this|these)\b", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won't|"
+    r"can't|don't|doesn't|didn't|isn't|wasn't|aren't|weren't|hasn't|haven't|wouldn't|couldn't|shouldn't|"
+    r"'s|’s|'re|’re|'ll|’ll|'d|’d|needs|wants|remains|means|seems|appears|faces|lacks|knows|cares)\b"
+)
+
+
+def _np_object(masked: str, pos: int, se: int) -> bool:
+    lead = _LEAD.match(masked, pos, se)
+    if lead.end() > pos and masked[pos : lead.end()].rstrip().lower().endswith("that"):
+        return False  # "said on Wednesday that …"
+    if _CLAUSE_START.match(masked, pos, se):
+        return False
+    head = masked[pos : min(se, pos + 90)]
+    cut = re.search(r"[,;:\x01(—–]|\s-\s", head)
+    if cut:
+        head = head[: cut.start()]
+    return _FINITE.search(head) is None and bool(head.strip())
+
+
+# Settings after an object: "in a recent interview", "on Thursday", "during the debate", "last week".
+_OBJECT_ADJUNCT = re.compile(
+    r"\s(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|speech|letter|email|e-mail|post|tweet|video|op-ed|column|call|appearance|"
+    r"address|debate|rally|event|conference|briefing|hearing|memo|release|session|meeting|town hall|"
+    r"remarks|broadcast|podcast|program|show|message|ad|editorial)s?\b"
+    r"|(?:on|last|this|earlier|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|weekend|morning|night|evening|afternoon)\b"
+    r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b|in\s+(?:19|20)\d\d\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
 # Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, or a
 # second verb phrase ("welcomed Khan's election and said he would …").
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
-    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z]{3,}ed)\b"
+    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"
 )
 # Where reported speech ends: its sentence, unless another report follows (", according to …",
 # ", adding …", "… and later said …").
 _REPORT_BREAK = re.compile(
-    r";|,\s+according\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
+    r";|,\s+according\b|,\s+(?:which|where|who|whose|referring|meaning)\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
     r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
 )

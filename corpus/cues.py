@@ -50,6 +50,14 @@ POSITION_VERBS = (
 # about embedding troops", "he sees Cruz as a threat"), never the frame of a quotation.
 CLAIM_ONLY_VERBS = "talk speak discuss address focus decide identify see regard deem learn hear realize".split()
 
+# Verbs of stance that only the claims extractor reads (`corpus.claim_cues`): the shared analysis
+# never sees them, so they cannot take a quotation from its speaker.
+CLAIM_EXTRA_VERBS = (
+    "tout extol disparage lambaste deride berate castigate excoriate assail rebuke scold chastise laud "
+    "salute elect nominate prefer love hate dislike distrust admire accept ignore "
+    "resist imagine envision oppose commend recognize acknowledge"
+).split()
+
 # Nouns that name what someone said, holds or wants; with a possessor they attribute what follows
 # ("Trump's claim that …", "her call for …", "their opposition to …").
 CLAIM_NOUNS = (
@@ -136,6 +144,7 @@ POSITION_FORMS = {f: b for f, b in _forms(POSITION_VERBS).items() if f not in SP
 CLAIM_ONLY_FORMS = {f: b for f, b in _forms(CLAIM_ONLY_VERBS).items()
                     if f not in SPEECH_FORMS and f not in BELIEF_FORMS and f not in POSITION_FORMS}
 ALL_CUE_FORMS = {**CLAIM_ONLY_FORMS, **POSITION_FORMS, **BELIEF_FORMS, **SPEECH_FORMS}
+CLAIM_EXTRA_FORMS = {f: b for f, b in _forms(CLAIM_EXTRA_VERBS).items() if f not in ALL_CUE_FORMS}
 
 
 def is_ambiguous(word: str) -> bool:

@@ -1,0 +1,171 @@
+"""Cues that only claims read: reporting verbs the shared analysis leaves alone because they can
+never frame a quotation, or because their subject sits further back than a quotation's speaker does.
+
+`corpus.quote_analysis` finds the cues of quotations; it is strict because a wrong cue there takes a
+quotation from its speaker. A claim is an attribution of any kind (PolNeAR: "X wouldn't back an
+amnesty bill", "new filings show it has …", "Local leaders now recognize that …"), so this module
+looks again at the cue words of a sentence that the analysis did not take and accepts them when:
+
+- a modal, a negation or an adverb stands between subject and verb ("he wouldn't back", "she'll
+  likely want", "Israel must also acknowledge", "Everyone can see");
+- the subject is a relative pronoun and its antecedent comes before ("voters who have supported …");
+- the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …").
+
+Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
+are not cues here either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.cues import ALL_CUE_FORMS, CLAIM_EXTRA_FORMS, is_ambiguous, trie_pattern
+from corpus.quote_analysis import Analysis, Cue
+from corpus.quote_phrases import subject_before
+from corpus.speakers import DETERMINERS, POSSESSIVES, PRONOUNS
+
+_FORMS = {**CLAIM_EXTRA_FORMS, **ALL_CUE_FORMS}
+_WORD_RE = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(set(_FORMS) | {f.capitalize() for f in _FORMS}) + r")(?![\w'’-])")
+# what may stand between a subject and its verb
+_AUX = {
+    "can", "cannot", "must", "should", "shall", "would", "will", "could", "may", "might", "has", "have",
+    "had", "did", "does", "do", "not", "never", "now", "likely", "also", "still", "long", "ever", "even",
+    "already", "always", "often", "just", "only", "again", "then", "later", "once", "first", "all",
+    "both", "each", "too", "no", "longer", "wouldn't", "won't", "can't", "couldn't", "didn't", "doesn't",
+    "don't", "hasn't", "haven't", "hadn't", "shouldn't", "mustn't", "wouldn’t", "won’t", "can’t",
+    "couldn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "shouldn’t", "mustn’t",
+    "generally", "largely", "mostly", "strongly", "openly", "publicly", "privately", "repeatedly",
+}
+_CLITIC = re.compile(r"(?i)(?P<subj>\S+?)(?:['’](?:ll|d|ve|re|s))$")
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}
+_RELATIVE = {"who", "which", "that"}
+_NOUN_LIKE = {
+    "call", "calls", "plan", "plans", "offer", "offers", "support", "attack", "attacks", "vote", "votes",
+    "aim", "aims", "view", "views", "credit", "credits", "push", "signal", "signals", "question",
+    "questions", "doubt", "doubts", "brand", "brands", "label", "labels", "challenge", "challenges",
+    "request", "requests", "demand", "demands", "welcome", "pitch", "favor", "favour", "thanks", "back",
+    "backs", "cite", "dispute", "disputes", "refer", "mention", "mentions", "praise", "blame", "want",
+    "seek", "appear", "seem", "consider", "claim", "claims", "hope", "hopes", "fear", "fears", "report",
+    "reports", "estimate", "estimates", "show", "shows", "found", "find", "finds", "note", "notes",
+    "answer", "answers", "comment", "comments", "promise", "promises", "warning", "warnings", "worry",
+    "worries", "concern", "concerns", "need", "needs", "state", "states", "order", "orders",
+}
+_TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
+
+
+def extra_cues(an: Analysis) -> list[list[Cue]]:
+    """Cues for claims only, per sentence of `an` (beside the analysis's own `sent.cues`)."""
+    masked = an.masked
+    words = list(_WORD_RE.finditer(masked))
+    out: list[list[Cue]] = []
+    k = 0
+    for sent in an.sentences:
+        ss, se = sent.start, sent.end
+        while k < len(words) and words[k].start() < ss:
+            k += 1
+        found: list[Cue] = []
+        j = k
+        title = None
+        while j < len(words) and words[j].start() < se:
+            m = words[j]
+            j += 1
+            vs, ve = m.span()
+            if any(c.start == vs or c.verb_end == ve for c in sent.cues):
+                continue
+            word = m.group()
+            if word[0].isupper():
+                if vs == ss:
+                    continue
+                if title is None:
+                    title = _title_case(masked[ss:se])
+                if not title:
+                    continue
+            cue = _cue_at(an, ss, se, vs, ve, word.lower())
+            if cue is not None:
+                found.append(cue)
+        out.append(found)
+    return out
+
+
+def _title_case(seg: str) -> bool:
+    words = seg.split()
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue | None:
+    masked = an.masked
+    lo = max(ss, masked.rfind("\x01", ss, vs) + 1)
+    toks = [(mm.start(), mm.end(), mm.group()) for mm in re.finditer(r"\S+", masked[max(lo, vs - 120) : vs])]
+    base = max(lo, vs - 120)
+    toks = [(a + base, b + base, w) for a, b, w in toks]
+    i = len(toks) - 1
+    aux = 0
+    clitic_end = None
+    while i >= 0:
+        w = toks[i][2].lower()
+        if w in _BE:
+            return None  # passive or copula: "is expected", "was asked"
+        if w in _AUX or (w.endswith("ly") and w.isalpha() and len(w) > 4 and w not in ("only", "family")):
+            aux += 1
+            i -= 1
+            continue
+        cm = _CLITIC.fullmatch(toks[i][2])
+        if cm and aux == 0 and not low.endswith(("ing", "ed")) and toks[i][2][-1] in "sS":
+            return None  # "Trump's attacks": a noun after a possessive
+        if cm and (toks[i][2][-1].lower() != "s" or low.endswith(("ing", "ed", "en", "wn"))):
+            # "she'll likely want", "He’s aiming", "we'd like"
+            clitic_end = toks[i][0] + len(cm.group("subj"))
+            aux += 1
+        break
+    if i < 0:
+        return None
+    if clitic_end is not None:
+        sp = subject_before(masked, lo, clitic_end)
+        if sp is not None:
+            sp = (sp[0], clitic_end)
+    else:
+        if toks[i][2].lower() == "to":
+            return None
+        if aux == 0 and toks[i][2].lower() in DETERMINERS | POSSESSIVES:
+            return None
+        sp = subject_before(masked, lo, toks[i][1])
+    if sp is None:
+        return None
+    subj = masked[sp[0] : sp[1]]
+    if subj.lower() in _RELATIVE:
+        if subj.lower() != "who" and aux == 0:
+            return None
+        sp = _antecedent(masked, lo, sp[0])
+        if sp is None:
+            return None
+        subj = masked[sp[0] : sp[1]]
+    if subj.endswith(("'s", "’s")) or not subj.strip():
+        return None
+    last = subj.split()[-1]
+    first = subj.split()[0]
+    if first.lower() in DETERMINERS and len(subj.split()) == 1 and first.lower() not in ("some", "many", "most",
+                                                                                          "several", "few"):
+        return None
+    named = last[:1].isupper() or last.lower() in PRONOUNS
+    if (low in _NOUN_LIKE or is_ambiguous(low)) and not (named or aux):
+        return None
+    if masked[sp[1] : vs].count(",") and not masked[sp[1] : vs].strip(" ,").lower().split()[0:1] == ["who"]:
+        if aux == 0:
+            return None
+    cue = Cue(vs, ve, ve, sp[0], sp[1], "pre", False)
+    cue.resolution = an.registry.resolve(sp[0], sp[1])
+    return cue
+
+
+def _antecedent(masked: str, lo: int, rel: int) -> tuple[int, int] | None:
+    """"the woman, who …" / "voters who …" -> the noun phrase before the relative pronoun."""
+    before = masked[lo:rel].rstrip()
+    end = lo + len(before)
+    if before.endswith(","):
+        end -= 1
+    if end <= lo:
+        return None
+    return subject_before(masked, lo, end)

@@ -1,0 +1,52 @@
+"""Claim cues the shared quote analysis leaves alone (corpus.claim_cues) and objects of stance verbs."""
+
+from __future__ import annotations
+
+from corpus.claims import extract_claims
+
+
+def _one(text: str, start: str):
+    found = [c for c in extract_claims(text) if c.text.startswith(start)]
+    assert len(found) == 1, [(c.text, c.source) for c in extract_claims(text)]
+    return found[0]
+
+
+def test_modal_and_adverb_between_subject_and_verb():
+    c = _one("Regulators now recognize that the Larkspur breach exposed 4 million records.", "the Larkspur breach")
+    assert (c.source, c.cue) == ("Regulators", "recognize")
+    c = _one("The insurer wouldn't back a settlement with the victims.", "a settlement")
+    assert c.text == "a settlement with the victims"
+    assert c.source_start == 0
+
+
+def test_contracted_modal_after_the_subject():
+    c = _one("She'll likely want the vendor to disclose every affected account.", "the vendor")
+    assert c.cue == "want"
+
+
+def test_relative_pronoun_subject_takes_its_antecedent():
+    c = _one("The lawsuit was filed by customers who have criticized the encryption policy.", "the encryption")
+    assert c.source == "customers"
+
+
+def test_title_case_headline_verb():
+    c = _one("Security Chief Says Hackers Stole Payroll Files From Larkspur", "Hackers Stole")
+    assert c.cue == "Says"
+
+
+def test_passive_and_noun_uses_are_not_cues():
+    assert extract_claims("The patch is expected to ship next week.") == []
+    assert extract_claims("Larkspur's plans were leaked in March.") == []
+
+
+def test_object_of_a_stance_verb_stops_before_its_setting_and_next_verb():
+    c = _one("Senator Ada Brown blasted Larkspur in a radio interview on Tuesday and praised the regulator.",
+             "Larkspur")
+    assert c.text == "Larkspur"
+    c = _one("The firm denied the charges and counter-sued the researchers.", "the charges")
+    assert c.text == "the charges"
+
+
+def test_said_in_a_statement_that_keeps_its_clause():
+    c = _one("Larkspur said in a statement on Wednesday that the leak affected 30 million users.", "the leak")
+    assert c.text == "the leak affected 30 million users"
