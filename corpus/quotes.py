@@ -186,6 +186,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
             elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 25 \
                     and (not _CLAUSE.search(gap) or _RELATIVE.match(gap)):
                 score, kind = 2.5, "full" if cue.speech else "partial"
+                if len(_WORD.findall(gap)) >= 3 and _starts_lower(an, p) and not _split_or_as(an, sent, cue):
+                    kind = "partial"  # `says no matter what … on gun control, "his word does not …"`
             else:
                 if words < 2:
                     continue
@@ -223,6 +225,22 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
     if words >= 6 and _opens(an, sent, p) and an.text[p.inner_start : p.inner_start + 1].isupper():
         return None, "inherit", 0.0  # a quoted sentence the writer's words carry on from
     return None, None, 0.0
+
+
+def _split_or_as(an: Analysis, sent: Sentence, cue: Cue) -> bool:
+    """Is the cue set inside a quotation split around it (`"…," he said at a rally, "but …"`) or
+    an `as X put it` aside? Then the words after it are the speaker's, not the writer's."""
+    before = an.masked[sent.start : min(cue.start, cue.speaker_start)]
+    return MASK in before or re.search(r"\bas\s*$", before, re.IGNORECASE) is not None
+
+
+def _starts_lower(an: Analysis, p) -> bool:
+    """Does the quoted text begin in lower case (a fragment that goes on from the writer's words)?"""
+    m = _FIRST_LETTER.search(an.text, p.inner_start, p.inner_end)
+    return m is not None and m.group().islower()
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
@@ -312,7 +330,7 @@ def _lead_in(an: Analysis, sent: Sentence, p) -> bool:
     before = an.masked[sent.start : p.start].rstrip()
     if not before.endswith(",") or MASK in before:
         return False
-    if any(c.end <= p.start for c in sent.cues):
+    if any(c.end <= p.start for c in sent.cues) and not _starts_lower(an, p):
         return False  # `he warned, "…," Trump told NBC`: the words before are a cue of their own
     return bool(_OPENING.sub("", before, count=1).split())
 

@@ -293,6 +293,39 @@ def test_all_caps_name_opening_the_article_takes_the_spelling_used_later():
     assert (q.speaker, q.org) == ("Richard Smith", "Equifax")
 
 
+def test_lower_case_quotation_after_the_writers_words_is_a_fragment():
+    q = _one('The mayor says whatever the council decides about the budget, "the parks will stay open all summer."')
+    assert q.kind == "partial"
+    q = _one('The mayor says whatever the council decides about the budget, "The parks will stay open all summer."')
+    assert q.kind == "full"
+    q = _one('Moreno said he rarely asks anyone to campaign for him, "except people I trust."')
+    assert q.kind == "partial"
+
+
+def test_lower_case_quotation_led_in_by_the_writer_is_partial_despite_an_earlier_cue():
+    text = ('In 2012, when the governor promised towns millions for roads, "the towns were desperate. '
+            'They took it," Moreno said.')
+    q = _one(text)
+    assert (q.kind, q.speaker) == ("partial", "Moreno")
+
+
+def test_split_quotation_goes_on_in_lower_case_and_stays_full():
+    quotes = _direct(extract_quotes('"We will win this," Hart said at a rally in Dover, Del., "and then we will govern."'))
+    assert [q.kind for q in quotes] == ["full", "full"]
+    assert [q.speaker for q in quotes] == ["Hart", "Hart"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ('Dana Ortiz went even further: "This plan will fail."', "Dana Ortiz"),
+    ('Weaver didn\'t seem impressed by the offer, telling reporters, "It is too little, too late."', "Weaver"),
+    ('Councillor Pat Reyes claimed victory in a post, saying: "We did it!"', "Councillor Pat Reyes"),
+    ('Lori Stamper held up a sign saying "No more cuts."', "Lori Stamper"),
+])
+def test_speaker_mention_stops_at_the_verb_after_the_name(text, mention):
+    q = _one(text)
+    assert text[q.speaker_start : q.speaker_end] == mention
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
