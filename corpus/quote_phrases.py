@@ -42,6 +42,13 @@ _ADVERB_OK = {
 
 
 _WORD_RE = re.compile(r"\S+")
+# Verbs (irregular past, present) that follow a name as its predicate, never as part of the phrase.
+_VERBS_AFTER_NAME = {
+    "went", "held", "took", "made", "gave", "got", "came", "saw", "kept", "left", "sent", "spent", "brought",
+    "thought", "felt", "began", "ran", "won", "lost", "wrote", "spoke", "stood", "led", "met", "paid", "hit",
+    "seems", "seem", "appears", "goes", "gets", "takes", "makes", "gives", "comes", "sees", "keeps", "wants",
+    "thinks", "knows", "believes", "remains", "continues", "tries", "turns", "turned", "responds", "insists",
+}
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -217,9 +224,12 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
                 and not core.endswith(("ss", "us", "is")) and toks[i - 1][2].islower() \
                 and toks[i - 1][2].lower() not in DETERMINERS and core not in _PLURAL_NOUNS:
             k = "stop"  # "The 60 second ad ends with …"
+        after_cap = toks[i][0] != start and is_cap(toks[i - 1][2])
         if k == "stop" and core.endswith("ed") and w == core and i + 1 < len(toks) \
-                and _np_word(toks[i + 1][2]) == "ok":
-            k = "ok"
+                and _np_word(toks[i + 1][2]) == "ok" and not after_cap:
+            k = "ok"  # "said retired neurosurgeon Ben Carson", but "Clinton claimed victory" is a clause
+        if k == "ok" and after_cap and (core.lower() in _VERBS_AFTER_NAME or core.endswith(("n't", "n’t"))):
+            k = "stop"  # "Trump went even further", "Weaver didn't seem …": the name's verb
         if i > 0 and toks[i][0] != start and k == "det" and core.lower() not in POSSESSIVES:
             break
         if k == "stop" and core not in ("of", "and", "&") and not (core and core[0] == "("):
