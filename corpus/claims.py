@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.claim_cues import extra_cues
-from corpus.cues import CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
+from corpus.cues import ALL_CUE_FORMS, BELIEF_FORMS, CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quote_names import ROLE_HEADS
@@ -67,7 +67,10 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
         for cue in cues:
             if cue.speaker_start is None or cue.resolution is None:
                 continue
-            for start, end in _contents(an, sent, cue, cues):
+            # a cue only claims read does not end the words of the analysis's own cues
+            rel = _relative_object(an, sent, cue)
+            spans = [rel] if rel else _contents(an, sent, cue, sent.cues if cue in sent.cues else cues)
+            for start, end in spans:
                 if _is_quoted(an, start, end):
                     continue  # a direct quotation: claimed below from its Quote
                 indirect.append(_claim(an, start, end, cue, direct=False))
@@ -153,7 +156,7 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     if cue.mode != "colon":
         verb = an.text[cue.start : cue.verb_end].lower()
         # a report's content runs to the end of its sentence; the object of a stance ends with its clause
-        np_object = _np_object(masked, last, se)
+        np_object = verb not in BELIEF_FORMS and _np_object(masked, last, se)
         stance = verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS or np_object
         brk = _CLAUSE_BREAK if stance else _REPORT_BREAK
         m = brk.search(masked, last, se)
@@ -217,6 +220,27 @@ _OBJECT_ADJUNCT = re.compile(
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b|in\s+(?:19|20)\d\d\b"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+
+
+# "what he calls corruption", "which Apple's chief executive called ''total political crap''": the
+# relative pronoun before the subject is what
+# the cue is about.
+_REL_OBJECT = re.compile(r"(?<![\w'’-])(what|which|whom)\s+$")
+_NOT_REL_BEFORE = re.compile(
+    r"(?:" + trie_pattern(ALL_CUE_FORMS) + r"|so|such|now|given|except|but|and|of|is|was|means|meant|fact|"
+    r"sure|clear|true|believe|say|think|know)[\s,]+$", re.IGNORECASE)
+
+
+def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] | None:
+    if cue.mode != "pre" or cue.speaker_start is None:
+        return None
+    ss = sent.start
+    m = _REL_OBJECT.search(an.masked, max(ss, cue.speaker_start - 8), cue.speaker_start)
+    if m is None or _NOT_REL_BEFORE.search(an.masked, max(ss, m.start() - 30), m.start()):
+        return None
+    if an.masked[cue.speaker_start : cue.speaker_end].lower() in ("it", "there", "this"):
+        return None
+    return m.span(1)
 
 
 # Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, or a

@@ -64,7 +64,10 @@ CLAIM_NOUNS = (
     "claim claims assertion assertions argument arguments belief beliefs criticism call calls demand "
     "demands promise promises pledge pledges vow vows proposal proposals plan plans warning warnings "
     "hope hopes accusation accusations allegation allegations suggestion insistence contention "
-    "complaint complaints prediction predictions estimate denial opposition endorsement objection"
+    "complaint complaints prediction predictions estimate denial opposition endorsement objection "
+    "decision refusal support attack attacks critique critiques comments remarks view views position "
+    "positions stance questions concerns doubts praise defense defence recommendation request requests "
+    "threat threats acknowledgment acknowledgement admission"
 ).split()
 
 _IRREGULAR = {

@@ -50,3 +50,13 @@ def test_object_of_a_stance_verb_stops_before_its_setting_and_next_verb():
 def test_said_in_a_statement_that_keeps_its_clause():
     c = _one("Larkspur said in a statement on Wednesday that the leak affected 30 million users.", "the leak")
     assert c.text == "the leak affected 30 million users"
+
+
+def test_relative_pronoun_object_is_the_content():
+    c = _one("Investigators traced the leak to what the vendor called a rogue contractor.", "what")
+    assert (c.text, c.source_start is not None, c.cue) == ("what", True, "called")
+
+
+def test_claim_noun_of_decision_with_its_possessor():
+    c = _one("Larkspur's decision to delay the disclosure angered customers.", "to delay")
+    assert c.source == "Larkspur"
