@@ -25,7 +25,15 @@ import re
 from collections.abc import Sequence
 
 from corpus.claim_cues import extra_cues
-from corpus.cues import ALL_CUE_FORMS, BELIEF_FORMS, CLAIM_NOUNS, CLAIM_ONLY_FORMS, POSITION_FORMS, SPEECH_FORMS, trie_pattern
+from corpus.cues import (
+    ALL_CUE_FORMS,
+    BELIEF_FORMS,
+    CLAIM_NOUNS,
+    CLAIM_ONLY_FORMS,
+    POSITION_FORMS,
+    SPEECH_FORMS,
+    trie_pattern,
+)
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quote_names import ROLE_HEADS
