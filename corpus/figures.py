@@ -136,7 +136,12 @@ _ONE_PRONOUN_BEFORE = frozenset(
 _ONE_PRONOUN_AFTER = frozenset(
     """another who that which is was has had can could should would will must might may does did
     are were or and but if because so than another's from to at by with for on into onto after
-    before over under about against without within through like as in near""".split()
+    before over under about against without within through like as in near also even still
+    later""".split()
+)
+# "one of" + anything but a number ("one of four" is a proportion) picks out a member of a group.
+_ONE_OF = re.compile(
+    rf"\s+of\s+(?!(?:{WORD_NUMBER})\b|\d)", re.IGNORECASE
 )
 _HALF_AFTER = re.compile(
     r"\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|them|these|those|which)\b", re.IGNORECASE
@@ -222,6 +227,7 @@ _BLOCK_DIGIT_FIRST = [
     r"(?<![\d,.])0\d{2,4}(?:[ \u00a0]\d{3,4}){1,3}\b(?![.,]\d)",  # 0808 157 0342: a trunk 0 opens no count
     r"(?<![\d,.])0\d{9,10}\b",  # 07700900123
     r"\d+(?:\.\d+){2,}\b",  # versions, IP addresses
+    r"\d{1,3}(?:\s?[\[(]\s?(?:dot|\.)\s?[\])]\s?\d{1,3}){3}\b",  # 198[dot]200[dot]45[dot]112
     r"\d+(?:[-–]\d+){2,}\b",  # 4-3-3, 1-800-555
     r"\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"
     r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy)\b",  # addresses
@@ -233,6 +239,7 @@ _BLOCK_OTHER = [
     r"(?=[+(])(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",  # (555) 123-4567
     r"(?=[+(])\+?\d{1,3}[\s.-]\d{3}[.-]\d{3}[.-]\d{4}\b",
     r"\+\d{1,3}(?:[\s.-]\d{1,5}){2,5}\b",  # +44 20 7946 0958
+    r"\+\d{10,15}\b",  # +447584640566
     r"\b[vV]\d+(?:\.\d+){2,}\b",
 ]
 # Spans whose digits are never figures: dates, times, phone numbers, versions, ids, addresses. Each
@@ -406,8 +413,8 @@ def _counted_noun(text: str, pos: int) -> str | None:
             continue
         if lw in _NOUN_STOP:
             break
-        if lw.endswith(("ly", "ing", "ed")):
-            continue  # "80,000 unique cached pages", "30 million affected users"
+        if lw.endswith(("ly", "ing", "ed", "'s", "’s")):
+            continue  # "80,000 unique cached pages", "30 million affected users", "of the company's profit"
         if i == 0 and lw.startswith("year-old"):
             return "years old"
         proper = word[0].isupper() or word_value(lw) is not None
@@ -657,8 +664,11 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
         return True, end + 1  # an enumerator: "2) He blamed ..."
     if before == "(" and start >= 2 and (text[start - 2] == ")" or text[start - 2].isalnum()):
         return True, end  # "(c)(3)", "5(3)": subsection numbers
-    if before == "." and start >= 2 and text[start - 2].isdigit():
-        return True, end
+    if before == "." and start >= 2 and text[start - 2].isalnum():
+        return True, end  # "1.2.3", "x.509": part of an identifier
+    if plain and not num.words and text[start] == "0" and end - start >= 2 and text[start + 1].isdigit() \
+            and not num.decimal:
+        return True, end  # "No. 2016-02", "007": a leading zero makes an id, not a count
     prev, gap = _prev_word(text, start)
     prev_core = prev.rstrip(".,:;)")
     lp = prev.lower()
@@ -690,7 +700,23 @@ def _reject(text: str, num: _Num, prev_year_end: int) -> tuple[bool, int]:
             return True, end
         if plain and num.spelled.lower() == "one" and _one_is_pronoun(text, start, end, lp):
             return True, end
+        if num.spelled[:1].isupper() and _in_name(text, start, end, prev):
+            return True, end
     return False, end
+
+
+def _in_name(text: str, start: int, end: int, prev: str) -> bool:
+    """A capitalised number word inside a sentence before a capitalised word is part of a name
+    ("the Five Eyes alliance", "the populist Five Star Movement", "Protect It With Zero Trust")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.start(1) != end + 1 or not m.group(1)[:1].isupper():
+        return False
+    if m.group(1).lower() in _FUNCTION_WORDS:
+        return False
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0\"“‘'(":
+        j -= 1
+    return j >= 0 and text[j] not in ".!?:\n" and bool(prev)
 
 
 def _skip_list(text: str, end: int) -> int:
@@ -734,6 +760,8 @@ def _count_follows(text: str, pos: int, any_plural: bool) -> bool:
 def _one_is_pronoun(text: str, start: int, end: int, prev: str) -> bool:
     if prev.rstrip(",;:") in _ONE_PRONOUN_BEFORE and prev[-1:].isalpha():
         return True
+    if _ONE_OF.match(text, end):
+        return True  # "one of the largest", "one of its vendors": picks one out, counts nothing
     rest = text[end : end + 2]
     if not rest or rest[0] in ".,;:!?)\"”'’" or rest == " (":
         return True
@@ -783,6 +811,8 @@ def _try_range(text: str, a: _Num, b: _Num) -> str | None:
             return None  # "rose 0.3% to 2.1%", but "fell by 5 to 10 percent" is a range
         if "to" in gap and a.value > b.value and not (a.mag == 1.0 and b.mag != 1.0):
             return None  # a result or comparison: "beat Clinton 61% to 34%", "a 52 to 48 vote"
+        if ka and not kb and a.currency and "to" not in gap and b.value > a.value:
+            return "to"  # "$75-100 million": the currency is written once, on the first end
         return "to" if (not ka or ka == kb) else None
     m = _GAP_NOUN_TO.fullmatch(gap)
     if m and _counted_noun(text, a.end) and _counted_noun(text, a.end) == _counted_noun(text, b.end):
@@ -800,6 +830,8 @@ def _merge(a: _Num, b: _Num) -> None:
         a.percent = True
     if not a.unit and b.unit:
         a.unit = b.unit
+    if not b.currency and a.currency:
+        b.currency = a.currency
 
 
 # ---------------------------------------------------------------------------------------------
