@@ -161,6 +161,7 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
             return _spans(an, [(ss, ss + len(pre_text) - 1), (tail, se)])
     # the content ends where a later cue closes the sentence ("…, Bloomberg reported")
     end = se
+    np_object, obj = False, last
     if cue.mode != "colon":
         verb = an.text[cue.start : cue.verb_end].lower()
         # a report's content runs to the end of its sentence; the object of a stance ends with its clause
@@ -172,7 +173,11 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
             end = m.start()
         if np_object:
             # "blasted Rubio in a recent interview": the setting after an object is not what was said
-            m = _OBJECT_ADJUNCT.search(masked, max(last, masked.find(" ", last + 1, end)), end)
+            # ("announced on Friday the arrest of …": a setting before the object is skipped)
+            lead = _OBJECT_ADJUNCT.match(masked, last, end)
+            if lead:
+                obj = lead.end()
+            m = _OBJECT_ADJUNCT.search(masked, max(obj, masked.find(" ", obj + 1, end)), end)
             if m:
                 end = m.start()
 
@@ -186,10 +191,15 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
             m = _COORDINATE_END.search(masked, last, o_first)
             if m and m.end() == o_first:
                 end = min(end, m.start())
-    start = last
+    start = obj if np_object else last
     m = _PREP_AFTER.match(masked, cue.end, end)
     if m and (m.group(1).lower() != "on" or an.text[cue.start : cue.verb_end].lower() in _ON_VERBS):
         start = m.end()
+    else:
+        # "talked to McConnell about X", "wrote a blog post against X": a listener or medium first
+        m = _ABOUT_LATER.match(masked, cue.end, end)
+        if m and ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower()) in _ABOUT_VERBS:
+            start = m.end()
     return _spans(an, [(start, end)], lead=True)
 
 
@@ -234,6 +244,8 @@ _OBJECT_ADJUNCT = re.compile(
 # relative pronoun before the subject is what
 # the cue is about.
 _REL_OBJECT = re.compile(r"(?<![\w'’-])(what|which|whom)\s+$")
+_PREP_BEFORE = re.compile(r"(?i)\b(?:in|on|at|by|for|from|with|under|about|through|during|after|before|to|of)\s+$")
+_REL_BLOCK = re.compile(r"\s+(?:that|whether|if|how|what|why|to\s)\b|\s*[,:]\s*\x01")
 _NOT_REL_BEFORE = re.compile(
     r"(?:" + trie_pattern(ALL_CUE_FORMS) + r"|so|such|now|given|except|but|and|of|is|was|means|meant|fact|"
     r"sure|clear|true|believe|say|think|know)[\s,]+$", re.IGNORECASE)
@@ -246,6 +258,10 @@ def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] 
     m = _REL_OBJECT.search(an.masked, max(ss, cue.speaker_start - 8), cue.speaker_start)
     if m is None or _NOT_REL_BEFORE.search(an.masked, max(ss, m.start() - 30), m.start()):
         return None
+    if m.group(1) != "what" and _PREP_BEFORE.search(an.masked, max(ss, m.start() - 12), m.start()):
+        return None  # "in which Democrats argued …": the pronoun is a preposition's object
+    if _REL_BLOCK.match(an.masked, cue.end):
+        return None  # "in which Democrats argued that …": the cue has its own content
     if an.masked[cue.speaker_start : cue.speaker_end].lower() in ("it", "there", "this"):
         return None
     return m.span(1)
@@ -266,6 +282,9 @@ _REPORT_BREAK = re.compile(
     r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
 )
 # "talked about X", "called for X", "focused on X": the object of the preposition is the content
+_ABOUT_VERBS = {"talk", "speak", "write", "post", "tweet", "complain", "joke", "testify", "ask", "comment",
+                "warn", "rail", "rant", "muse", "remark", "boast", "brag", "gripe", "lament", "tell", "inform"}
+_ABOUT_LATER = re.compile(r"(?:\s+(?!that\b)[\w'’-]+){1,6}?\s+(?:about|against)\s+")
 _PREP_AFTER = re.compile(r"\s+(about|of|for|against|over|as|with|on)\s+(?!the\s+(?:phone|record|air)\b)", re.IGNORECASE)
 _ON_VERBS = {"focus", "focused", "focuses", "focusing", "comment", "commented", "comments", "commenting",
              "call", "called", "calls", "calling", "weigh", "weighed", "rely", "relied", "count", "counting",
@@ -285,7 +304,16 @@ _APPOSITION = re.compile(r"\s*,\s*(?:who|whom|whose|which|a|an|the|his|her|their
 def _short_adjunct(s: str) -> bool:
     """"on Monday", "in a statement", "last week": words after a closing cue that add no content."""
     words = s.split()
+    if not words or not (_ADJUNCT_START.match(words[0]) or words[0].lower().endswith("ly")):
+        return False  # "…, Clinton has emphasized her ties to Obama": an object, not a setting
     return len(words) <= 5 and not re.search(r"\b(?:that|is|was|are|were|will|would|has|have|had)\b", s)
+
+
+_ADJUNCT_START = re.compile(
+    r"(?i)(?:on|in|at|during|to|via|through|after|before|while|when|as|from|last|this|earlier|later|again|"
+    r"also|yesterday|today|tonight|recently|then|now|once|later|afterward|afterwards|here|there|with|"
+    r"without|of|by|for|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\W*$"
+)
 
 
 def _after_comma(masked: str, pos: int, se: int) -> tuple[int, int]:

@@ -60,3 +60,20 @@ def test_relative_pronoun_object_is_the_content():
 def test_claim_noun_of_decision_with_its_possessor():
     c = _one("Larkspur's decision to delay the disclosure angered customers.", "to delay")
     assert c.source == "Larkspur"
+
+
+def test_opening_adverbial_then_subject_and_object():
+    c = _one("In a letter to customers last week, Larkspur acknowledged the intrusion.", "the intrusion")
+    assert c.source == "Larkspur"
+    assert not [x for x in extract_claims("In a letter to customers last week, Larkspur acknowledged the intrusion.")
+                if x.text.startswith("In a letter")]
+
+
+def test_setting_before_the_object_is_skipped():
+    c = _one("Police announced on Friday the arrest of a contractor.", "the arrest")
+    assert c.text == "the arrest of a contractor"
+
+
+def test_talking_to_someone_about_something():
+    c = _one("The chief executive talked to regulators about the stolen passwords.", "the stolen")
+    assert c.cue == "talked"
