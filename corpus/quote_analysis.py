@@ -171,12 +171,13 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
                     cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
             continue
         if after_quote and _ONLY_PUNCT.fullmatch(gap):
-            if speech:
+            sp = phrase_after(masked, ve, se) if speech else None
+            if sp is not None:
                 # "…," said Jon Ralston / "…," says the company
-                sp = phrase_after(masked, ve, se)
-                if sp is not None:
-                    cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
-            continue
+                cues.append(Cue(vs, ve, ve, sp[0], sp[1], "inv", True))
+            if sp is not None or not (speech and is_gerund(word)):
+                continue
+            # `needled the CNN "reporter," saying, "…"`: the participle's subject opens the sentence
         prev = masked[max(ss, vs - 12) : vs].split()
         prev_word = prev[-1].lower() if prev else ""
         if speech and prev and prev[-1].endswith(",") and vs - ss > 20 and low in _INVERTIBLE \
@@ -249,7 +250,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         colon = _colon_cue(masked, ss, p.start, cues)
         if colon is not None:
             cues.append(colon)
-        post = _verb_after(text, masked, p, se, cues) or _dash_credit(masked, p, se)
+        post = _verb_after(text, masked, p, se, cues) or _verb_name_after(text, masked, p, se, cues) \
+            or _dash_credit(masked, p, se)
         if post is not None:
             cues.append(post)
     cues.sort(key=lambda c: c.start)
@@ -342,7 +344,7 @@ def _post_subject(masked: str, lo: int, vs: int) -> tuple[int, int] | None:
 _ED_NOUNS = {"red", "bed", "need", "creed", "speed", "seed", "shed", "head", "bred", "fed", "deed", "united"}
 _DETERMINERS_START = {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "most",
                       "his", "her", "their", "its", "our", "my", "this", "that", "these", "those", "both"}
-_TRAILING_ADVERBS = {"also", "later", "then", "again", "once", "previously", "recently", "has", "had", "have",
+_TRAILING_ADVERBS = {"also", "later", "then", "now", "again", "once", "previously", "recently", "has", "had", "have",
                      "would", "will", "later,", "further", "simply", "quickly", "finally", "flatly", "even",
                      "only", "just", "still", "often", "always", "never", "not", "did", "does", "do",
                      "reportedly", "repeatedly", "initially", "earlier"}
@@ -372,6 +374,27 @@ def _verb_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) ->
     return Cue(m.start(2), m.end(2), m.end(2), s0, s1, "post", True)
 
 
+# `"This is fantastic!" beamed Donald Hartley`: a past-tense verb, then a capitalised name.
+_VERB_NAME_AFTER = re.compile(
+    r"[\s,]*([a-z]{3,}ed)\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=[\s,.;:!?]|$)"
+)
+
+
+def _verb_name_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) -> Cue | None:
+    """`"Is Obama profiling?" reacted Trump.`: after a quotation that ends in a comma, "?" or "!"
+    inside its marks, any past-tense verb with a name after it attributes it."""
+    end_char = text[p.inner_start : p.inner_end].rstrip()[-1:]
+    if not end_char or end_char not in ",?!":
+        return None
+    if any(c.start >= p.end and _ONLY_PUNCT.fullmatch(masked[p.end : min(c.start, c.speaker_start or c.start)])
+           for c in cues):
+        return None
+    m = _VERB_NAME_AFTER.match(masked, p.end, se)
+    if m is None or MASK in m.group():
+        return None
+    return Cue(m.start(1), m.end(1), m.end(1), m.start(2), m.end(2), "inv", True)
+
+
 _DASH_CREDIT = re.compile(r"\s*[―—–-][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})(?=[.\s]|$)")
 
 
@@ -395,7 +418,9 @@ def _ambiguous_ok(masked: str, ve: int, se: int) -> bool:
         return True
     if _COMPLEMENT.match(masked, ve, se):
         return True
-    return _OBJECT_THEN_QUOTE.match(masked, ve, se) is not None
+    if _OBJECT_THEN_QUOTE.match(masked, ve, se) is not None:
+        return True
+    return _OBJECT_THEN_QUESTION.match(masked, ve, se) is not None
 
 
 # "asked whether …", "asked Trump how …", "fear that …", "hope to …": a complement clause after the
@@ -407,6 +432,8 @@ _COMPLEMENT = re.compile(
 
 
 _OBJECT_THEN_QUOTE = re.compile(r"[^,:.;!?\x01]{1,60}[,:]\s*\x01")
+# "asked the crowd "If …, why …?"": a quoted question right after a short object
+_OBJECT_THEN_QUESTION = re.compile(r"\s+[^,:.;!?\x01]{1,40}\s\x01+\?")
 
 
 def _relative_antecedent(masked: str, lo: int, who: int) -> tuple[int, int] | None:
@@ -423,6 +450,9 @@ _LOWER_ADVERBIAL = re.compile(
 )
 
 
+_BARE_CONJUNCTION = re.compile(r"(?:And|But|So|Yet|Or)(?:\s+then)?\s+(?=[A-Z])|Then\s+(?=[A-Z])")
+
+
 def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase opening a sentence or clause, after any opening adverbial ("On Monday, ",
     "When Trump suggested …, "): the speaker of ", adding: …" or of "… and later said"."""
@@ -434,6 +464,10 @@ def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | Non
         # neutral …, Warren …", "In a wide-ranging, in-prison interview …, Lazar …") is skipped too
         if not (_starts_adverbial(lead) or (i and _LOWER_ADVERBIAL.match(lead))):
             break
+        conj = _BARE_CONJUNCTION.match(lead)
+        if conj:
+            pos += len(head) - len(lead) + conj.end()  # "And then Trump went …, saying": not an adverbial
+            continue
         comma = head.find(", ")
         if not 0 < comma < 250 or MASK in head[:comma]:
             break

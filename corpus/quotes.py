@@ -178,7 +178,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
         if anchor <= p.start:
             gap = masked[anchor : p.start]
             if _GAP_OK.fullmatch(gap):
-                if not gap.strip() and words < 3 and cue.mode != "colon":
+                if not gap.strip() and words < 3 and cue.mode != "colon" \
+                        and not (cue.speech and _utterance(an, p)):
                     continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
                 score, kind = 3.0, "full" if cue.speech or _whole_object(an, sent, p, gap, cue) else "partial"
                 if not gap.strip() and cue.mode != "colon" and _continues(an, sent, p):
@@ -199,6 +200,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
             if _introduces_next(masked, cue, p, sent):
                 continue  # `…"less advanced schools," Trump said: "…"`: the cue is the next quotation's
             if _ONLY_PUNCT.fullmatch(gap):
+                if cue.mode == "ger" and words < 3:
+                    continue  # `mocked the "experts," saying …`: a scare quote, not what was said
                 full = cue.speech and _opens(an, sent, p) and not _lead_in(an, sent, p)
                 score, kind = 3.0, "full" if full else "partial"
             else:
@@ -225,6 +228,13 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
     if words >= 6 and _opens(an, sent, p) and an.text[p.inner_start : p.inner_start + 1].isupper():
         return None, "inherit", 0.0  # a quoted sentence the writer's words carry on from
     return None, None, 0.0
+
+
+def _utterance(an: Analysis, p) -> bool:
+    """Is the quoted text a complete utterance, closed by its own "!", "?" or "." inside the marks
+    (`yelled "You lie!"`, `said "Thank you."`), rather than a word or name used as an object?"""
+    inner = an.text[p.inner_start : p.inner_end].rstrip()
+    return inner[-1:] in "!?." and inner[:1].isupper() and not p.single
 
 
 def _split_or_as(an: Analysis, sent: Sentence, cue: Cue) -> bool:

@@ -326,6 +326,32 @@ def test_speaker_mention_stops_at_the_verb_after_the_name(text, mention):
     assert text[q.speaker_start : q.speaker_end] == mention
 
 
+def test_short_exclamation_after_a_speech_verb_is_a_quotation():
+    q = _one('Some in the crowd booed, and a man yelled "Stay home!"')
+    assert (q.kind, q.speaker, q.text) == ("full", "a man", "Stay home!")
+    assert _direct(extract_quotes('The board admits "mistakes" were made.')) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"This is wonderful!" beamed Ella Marsh of Dover.', "Ella Marsh"),
+    ('"Is the mayor hiding something?" reacted Councillor Dana Ruiz.', "Councillor Dana Ruiz"),
+])
+def test_any_past_tense_verb_before_a_name_attributes_the_quotation(text, speaker):
+    q = _one(text)
+    assert (q.kind, q.speaker) == ("full", speaker)
+
+
+def test_sentence_opening_with_and_then_keeps_its_subject_for_saying():
+    quotes = _direct(extract_quotes('The vote was close. And then Ruiz went on the attack, saying, '
+                                    '"Who approved this budget?"'))
+    assert [(q.kind, q.speaker) for q in quotes] == [("full", "Ruiz")]
+
+
+def test_participle_after_a_scare_quote_attributes_the_next_quotation_only():
+    quotes = _direct(extract_quotes('Ruiz mocked the "experts," saying, "Nobody asked them!"'))
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [("Nobody asked them!", "full", "Ruiz")]
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
