@@ -258,7 +258,8 @@ class Registry:
         part_start = pos
         for n, (tok, off) in enumerate(zip(tokens, offsets, strict=True)):
             key = _key(tok)
-            if key in STOP_CAPS or (part and n + 1 < len(tokens) and key in HEADLINE_VERBS):
+            initial = part and len(tok) == 2 and tok[1] == "." and n + 1 < len(tokens)  # "Roberta A. Kaplan"
+            if (key in STOP_CAPS and not initial) or (part and n + 1 < len(tokens) and key in HEADLINE_VERBS):
                 # "But", "Monday"; "Ted Cruz Hints Trump …" in a title-case headline
                 if part:
                     self._add_name(part_start, part)
@@ -531,11 +532,31 @@ class Registry:
                     return res
             a = bisect.bisect_left(self._mentions, lo, key=lambda t: t[0])
             b = bisect.bisect_left(self._mentions, hi, key=lambda t: t[0])
+            fallback = None
             for j in range(a, b):
-                ent = self._mentions[j][1]
+                mpos, ent = self._mentions[j]
                 if self._fits(ent, gender, strict):
-                    return Resolution(ent.name, ent.role, ent.org, ent)
+                    if not self._oblique(mpos):
+                        return Resolution(ent.name, ent.role, ent.org, ent)
+                    fallback = fallback or ent
+            if fallback is not None:
+                return Resolution(fallback.name, fallback.role, fallback.org, fallback)
         return None
+
+    def _oblique(self, pos: int) -> bool:
+        """Is the name at `pos` a possessor ("Clinton's email scandal") or the object of a
+        preposition ("an interview with Clinton")? Then it is less likely what "he"/"she" takes up
+        than a subject named later in the same sentence."""
+        m = RUN_RE.match(self.text, pos)
+        end = m.end() if m else pos
+        if self.text.startswith(("'s", "’s"), end) or (m and m.group().endswith(("'s", "’s"))):
+            return True
+        before = self.text[max(0, pos - 12) : pos].split()
+        if before and before[-1].lower() in _OBLIQUE_BEFORE:
+            return True
+        # "Obama consultant Cornell Belcher": a name modifying the role of the person named after it
+        after = _ROLE_THEN_NAME.match(self.text, end)
+        return after is not None and after.group(1) in ROLE_HEADS
 
     def _fits(self, ent: Entity, gender: str | None, strict: bool = True) -> bool:
         """Can "he"/"she" refer to this entity? Strictly: a known person, or a name that has spoken;
@@ -613,6 +634,11 @@ class Registry:
                 if org is not None and org.kind != "person":
                     return org
         return None
+
+
+_ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z-]+)?\s+([a-z-]+)\s+[A-Z]")
+_OBLIQUE_BEFORE = {"of", "with", "for", "against", "about", "to", "by", "from", "toward", "towards", "than",
+                   "between", "on", "at", "into", "over", "under", "like", "unlike", "behind", "beside"}
 
 
 def _personish(name: str) -> bool:

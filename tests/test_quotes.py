@@ -352,6 +352,20 @@ def test_participle_after_a_scare_quote_attributes_the_next_quotation_only():
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [("Nobody asked them!", "full", "Ruiz")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Although it was far from the last word about Democratic candidate Ellen Marsh’s email scandal, '
+     'Attorney General Rosa Lind took the official last step on Wednesday.\n\n'
+     '“Late this afternoon, I met the director,” she said.', "Rosa Lind"),
+    ('Senator Tom Marsh spoke first.\n\nMarsh consultant Carl Benning picked up the same thread at the time. '
+     '"Voters are tired," he said.', "Carl Benning"),
+    ('Roberta A. Kaplan, a New York-based lawyer who represented the plaintiffs, invoked the state\'s history '
+     'in June. "There can\'t be separate but equal marriage," she told the judge.', "Roberta A. Kaplan"),
+])
+def test_pronoun_takes_up_the_subject_not_a_possessor_or_a_modifier(text, speaker):
+    q = _one(text)
+    assert q.speaker == speaker
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
