@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import re
 
-from corpus.cues import ALL_CUE_FORMS, CLAIM_EXTRA_FORMS, is_ambiguous, trie_pattern
-from corpus.quote_analysis import Analysis, Cue
+from corpus.cues import ALL_CUE_FORMS, CLAIM_EXTRA_FORMS, SPEECH_FORMS, is_ambiguous, trie_pattern
+from corpus.quote_analysis import Analysis, Cue, Sentence
+from corpus.quote_analysis import _sentence_subject as sentence_subject
 from corpus.quote_phrases import subject_before
 from corpus.speakers import DETERMINERS, POSSESSIVES, PRONOUNS
 
 _FORMS = {**CLAIM_EXTRA_FORMS, **ALL_CUE_FORMS}
-_WORD_RE = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(set(_FORMS) | {f.capitalize() for f in _FORMS}) + r")(?![\w'’-])")
+# -ing forms come after "is" (a progressive, left to the analysis) or open a participle phrase
+_LOWER = {f for f in _FORMS if not f.endswith("ing")}
+_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER) + r")(?![\w'’-])")
+_TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
 _AUX = {
     "can", "cannot", "must", "should", "shall", "would", "will", "could", "may", "might", "has", "have",
@@ -35,6 +39,11 @@ _AUX = {
     "don't", "hasn't", "haven't", "hadn't", "shouldn't", "mustn't", "wouldn’t", "won’t", "can’t",
     "couldn’t", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t", "shouldn’t", "mustn’t",
     "generally", "largely", "mostly", "strongly", "openly", "publicly", "privately", "repeatedly",
+}
+_NEVER_BEFORE = DETERMINERS | POSSESSIVES | {
+    "to", "of", "for", "in", "on", "at", "by", "with", "from", "about", "into", "over", "under", "after",
+    "before", "without", "against", "between", "and", "or", "but", "is", "are", "was", "were", "be", "been",
+    "being", "am", "the", "this", "these", "those", "such", "no", "any", "every", "each", "than", "as",
 }
 _CLITIC = re.compile(r"(?i)(?P<subj>\S+?)(?:['’](?:ll|d|ve|re|s))$")
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re"}
@@ -53,38 +62,26 @@ _NOUN_LIKE = {
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
-def extra_cues(an: Analysis) -> list[list[Cue]]:
-    """Cues for claims only, per sentence of `an` (beside the analysis's own `sent.cues`)."""
+def extra_cues(an: Analysis, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
+    """Cues for claims only in `sent`, beside the analysis's own (`sent.cues`), looked for in the
+    `gaps` of the sentence that no claim covers yet."""
     masked = an.masked
-    words = list(_WORD_RE.finditer(masked))
-    out: list[list[Cue]] = []
-    k = 0
-    for sent in an.sentences:
-        ss, se = sent.start, sent.end
-        while k < len(words) and words[k].start() < ss:
-            k += 1
-        found: list[Cue] = []
-        j = k
-        title = None
-        while j < len(words) and words[j].start() < se:
-            m = words[j]
-            j += 1
+    ss, se = sent.start, sent.end
+    found: list[Cue] = []
+    # a headline in title case: its verbs are capitalised too ("Glenn Beck Says Trump …")
+    plo, phi = an.paras[sent.para]
+    headline = ss == plo and se >= phi - 2 and se - ss < 160  # a paragraph of one short sentence
+    word_re = _TITLE_RE if headline and _title_case(masked[ss:se]) else _WORD_RE
+    taken = {c.start for c in sent.cues}
+    for lo, hi in gaps:
+        for m in word_re.finditer(masked, lo, hi):
             vs, ve = m.span()
-            if any(c.start == vs or c.verb_end == ve for c in sent.cues):
+            if vs == ss or vs in taken:
                 continue
-            word = m.group()
-            if word[0].isupper():
-                if vs == ss:
-                    continue
-                if title is None:
-                    title = _title_case(masked[ss:se])
-                if not title:
-                    continue
-            cue = _cue_at(an, ss, se, vs, ve, word.lower())
+            cue = _cue_at(an, ss, se, vs, ve, m.group().lower())
             if cue is not None:
                 found.append(cue)
-        out.append(found)
-    return out
+    return found
 
 
 def _title_case(seg: str) -> bool:
@@ -97,10 +94,11 @@ def _title_case(seg: str) -> bool:
 
 def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue | None:
     masked = an.masked
+    sp_ = masked.rfind(" ", max(ss, vs - 30), vs - 1)
+    if masked[sp_ + 1 : vs].strip().lower() in _NEVER_BEFORE:
+        return None  # "the report", "to say", "in denouncing": not a verb with its subject
     lo = max(ss, masked.rfind("\x01", ss, vs) + 1)
-    toks = [(mm.start(), mm.end(), mm.group()) for mm in re.finditer(r"\S+", masked[max(lo, vs - 120) : vs])]
-    base = max(lo, vs - 120)
-    toks = [(a + base, b + base, w) for a, b, w in toks]
+    toks = _tokens(masked, max(lo, vs - 70), vs)
     i = len(toks) - 1
     aux = 0
     clitic_end = None
@@ -132,11 +130,18 @@ def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue |
         if aux == 0 and toks[i][2].lower() in DETERMINERS | POSSESSIVES:
             return None
         sp = subject_before(masked, lo, toks[i][1])
+        if sp is None and toks[i][2].endswith((",", "—", "--", ")", "–")) and low in SPEECH_FORMS:
+            # "Lindsey Graham, who has endorsed Cruz despite …, said Thursday that …": the subject
+            # opens the clause and everything up to the verb is about it
+            sp = sentence_subject(masked, lo, vs)
+            if sp is not None and not _SUBJECT_TAIL.match(masked, sp[1], vs):
+                sp = None
     if sp is None:
         return None
     subj = masked[sp[0] : sp[1]]
     if subj.lower() in _RELATIVE:
-        if subj.lower() != "who" and aux == 0:
+        if subj.lower() != "who" and aux == 0 and not (
+                low in SPEECH_FORMS and masked[ve : ve + 6].lstrip().lower().startswith("that ")):
             return None
         sp = _antecedent(masked, lo, sp[0])
         if sp is None:
@@ -158,6 +163,19 @@ def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue |
     cue = Cue(vs, ve, ve, sp[0], sp[1], "pre", False)
     cue.resolution = an.registry.resolve(sp[0], sp[1])
     return cue
+
+
+_SUBJECT_TAIL = re.compile(r"\s*(?:,|—|–|--|\(|(?:who|whose|in|of|from|at|for|with)\b)")
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    pos = lo
+    for w in text[lo:hi].split():
+        a = text.index(w, pos, hi)
+        pos = a + len(w)
+        out.append((a, pos, w))
+    return out
 
 
 def _antecedent(masked: str, lo: int, rel: int) -> tuple[int, int] | None:

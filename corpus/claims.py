@@ -66,22 +66,22 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
     claims: list[Claim] = []
     indirect: list[Claim] = []
     nouns = list(_NOUN_LINK.finditer(an.masked))
-    extras = extra_cues(an)
-    for si, sent in enumerate(an.sentences):
+    for sent in an.sentences:
         if any(a <= sent.start < b for a, b in skip):
             continue
-        extra = extras[si]
-        cues = sorted(sent.cues + extra, key=lambda c: c.start) if extra else sent.cues
-        for cue in cues:
+        first = len(indirect)
+        for cue in sent.cues:
             if cue.speaker_start is None or cue.resolution is None:
                 continue
-            # a cue only claims read does not end the words of the analysis's own cues
-            rel = _relative_object(an, sent, cue)
-            spans = [rel] if rel else _contents(an, sent, cue, sent.cues if cue in sent.cues else cues)
-            for start, end in spans:
-                if _is_quoted(an, start, end):
-                    continue  # a direct quotation: claimed below from its Quote
-                indirect.append(_claim(an, start, end, cue, direct=False))
+            _add(an, sent, cue, sent.cues, indirect)
+        # cues only claims read, in the words no claim of the analysis's cues has taken
+        covered = sorted((c.start, c.end) for c in indirect[first:])
+        gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 12]
+        extra = extra_cues(an, sent, gaps) if gaps else ()
+        if extra:
+            cues = sorted(sent.cues + extra, key=lambda c: c.start)
+            for cue in extra:
+                _add(an, sent, cue, cues, indirect)
         for cue, (start, end) in _nominal_claims(an, sent, nouns) if nouns else ():
             if not _is_quoted(an, start, end):
                 indirect.append(_claim(an, start, end, cue, direct=False))
@@ -96,6 +96,26 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
     claims.extend(indirect)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
+    rel = _relative_object(an, sent, cue)
+    for start, end in [rel] if rel else _contents(an, sent, cue, cues):
+        if _is_quoted(an, start, end):
+            continue  # a direct quotation: claimed below from its Quote
+        out.append(_claim(an, start, end, cue, direct=False))
+
+
+def _gaps(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    pos = lo
+    for a, b in spans:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < hi:
+        out.append((pos, hi))
+    return out
 
 
 def _claim(an: Analysis, start: int, end: int, cue: Cue, direct: bool) -> Claim:
@@ -215,16 +235,17 @@ _FINITE = re.compile(
 
 
 def _np_object(masked: str, pos: int, se: int) -> bool:
-    lead = _LEAD.match(masked, pos, se)
-    if lead.end() > pos and masked[pos : lead.end()].rstrip().lower().endswith("that"):
-        return False  # "said on Wednesday that …"
     if _CLAUSE_START.match(masked, pos, se):
         return False
     head = masked[pos : min(se, pos + 90)]
-    cut = re.search(r"[,;:\x01(—–]|\s-\s", head)
+    cut = _HEAD_CUT.search(head)
     if cut:
         head = head[: cut.start()]
-    return _FINITE.search(head) is None and bool(head.strip())
+    # "said on Wednesday that …": a clause after a setting
+    return bool(head.strip()) and " that " not in head and _FINITE.search(head) is None
+
+
+_HEAD_CUT = re.compile(r"[,;:\x01(—–]|\s-\s")
 
 
 # Settings after an object: "in a recent interview", "on Thursday", "during the debate", "last week".
