@@ -230,6 +230,8 @@ def _find_cues(text: str, masked: str, sent: Sentence, passages: list[Passage], 
         if is_ambiguous(word) and not post and not _ambiguous_ok(masked, ve, se) \
                 and not _SOURCE_NOUN.search(masked, sp[0], sp[1]):
             continue
+        if is_ambiguous(word) and not post and ve >= se - 1 and _modified_noun(masked, ss, sp):
+            continue  # "a heavily Democratic state.": a noun ending the sentence, not "…, he noted."
         if not coordinated and _BE.search(masked[sp[1] : vs]) and not low.endswith("ing"):
             continue  # passive: "are believed to", "was told"
         if (low in POSITION_FORMS or low in CLAIM_ONLY_FORMS) and not _position_subject(masked, sp, low):
@@ -408,6 +410,17 @@ def _dash_credit(masked: str, p: Passage, se: int) -> Cue | None:
 
 _NOT_VERBS = {"is", "was", "has", "does", "this", "his", "its", "as", "us", "news", "always", "says",
               "needs", "thus", "less", "unless", "yes", "series", "times", "years", "days", "was,"}
+
+
+def _modified_noun(masked: str, ss: int, sp: tuple[int, int]) -> bool:
+    """Is the "subject" before a sentence-final ambiguous word inside a longer phrase that word
+    ends ("… in a heavily Democratic state.")? A speaker before a verb that ends its sentence opens
+    its clause: "He noted.", "…, the company stated.", "and Smith noted."."""
+    before = masked[max(ss, sp[0] - 30) : sp[0]].split()
+    if not before:
+        return False
+    last = before[-1]
+    return last.isalpha() and last.islower() and last not in ("and", "but", "so", "then", "yet", "or")
 
 
 def _ambiguous_ok(masked: str, ve: int, se: int) -> bool:

@@ -366,6 +366,14 @@ def test_pronoun_takes_up_the_subject_not_a_possessor_or_a_modifier(text, speake
     assert q.speaker == speaker
 
 
+def test_noun_ending_a_sentence_is_no_cue_for_the_next_quotation():
+    text = ('The singer endorsed Lind on Monday.\n\nHe praised her record on roads in a largely Republican state.'
+            '\n\n"We need someone who gets things done."')
+    q = _one(text)
+    assert q.speaker != "Republican" and text[q.speaker_start : q.speaker_end] == "He"
+    assert _one('"We will appeal," the company stated.').speaker == "the company"
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
