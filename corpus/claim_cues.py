@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-from corpus.cues import ALL_CUE_FORMS, CLAIM_EXTRA_FORMS, SPEECH_FORMS, is_ambiguous, trie_pattern
+from corpus.cues import (
+    ALL_CUE_FORMS,
+    ATTITUDE_ADJECTIVES,
+    CLAIM_EXTRA_FORMS,
+    PARTISAN_NOUNS,
+    SPEECH_FORMS,
+    is_ambiguous,
+    trie_pattern,
+)
 from corpus.quote_analysis import Analysis, Cue, Sentence
 from corpus.quote_analysis import _sentence_subject as sentence_subject
 from corpus.quote_phrases import subject_before
@@ -82,6 +90,45 @@ def extra_cues(an: Analysis, sent: Sentence, gaps: list[tuple[int, int]]) -> lis
             if cue is not None:
                 found.append(cue)
     return found
+
+
+_ATTITUDE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|am)\s+(?:(?:not|also|still|now|very|so|too|more|less|quite|all|long|"
+    r"[a-z]+ly)\s+){0,3}(?:(?P<adj>" + trie_pattern(ATTITUDE_ADJECTIVES) + r")"
+    r"|(?:a|an|the|one)\s+(?:[a-z]+\s+){0,2}?(?P<noun>" + trie_pattern(PARTISAN_NOUNS) + r")s?\s+of)\b"
+    r"(?:\s+(?:of|about|with|in|by|to|toward|towards|over|for|on|that)\b)?"
+)
+
+
+def attitude_cues(an: Analysis, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
+    """"Graham has been critical of Trump", "Some Clinton backers are concerned that …", "Grijalva
+    was an early backer of Sanders": a position held, the subject before "be" its holder."""
+    masked = an.masked
+    out = []
+    for lo, hi in gaps:
+        for m in _ATTITUDE_RE.finditer(masked, lo, hi):
+            vs = m.start()
+            toks = _tokens(masked, max(sent.start, vs - 70), vs)
+            i = len(toks) - 1
+            while i >= 0 and (toks[i][2].lower() in _AUX or toks[i][2].lower() in ("has", "have", "had")):
+                i -= 1
+            if i < 0:
+                continue
+            sp = subject_before(masked, max(sent.start, lo - 200), toks[i][1])
+            if sp is None:
+                continue
+            subj = masked[sp[0] : sp[1]]
+            if subj.lower() in ("it", "there", "this", "that", "which", "what") or subj.endswith(("'s", "’s")):
+                continue
+            if subj.lower() == "who":
+                sp = _antecedent(masked, sent.start, sp[0])
+                if sp is None:
+                    continue
+            start = m.start("adj") if m.group("adj") else m.start("noun")
+            cue = Cue(start, m.end(), m.end(), sp[0], sp[1], "pre", False)
+            cue.resolution = an.registry.resolve(sp[0], sp[1])
+            out.append(cue)
+    return out
 
 
 def _title_case(seg: str) -> bool:

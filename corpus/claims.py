@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from corpus.claim_cues import extra_cues
+from corpus.claim_cues import attitude_cues, extra_cues
 from corpus.cues import (
     ALL_CUE_FORMS,
     BELIEF_FORMS,
@@ -77,7 +77,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
         # cues only claims read, in the words no claim of the analysis's cues has taken
         covered = sorted((c.start, c.end) for c in indirect[first:])
         gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 12]
-        extra = extra_cues(an, sent, gaps) if gaps else ()
+        extra = extra_cues(an, sent, gaps) + attitude_cues(an, sent, gaps) if gaps else ()
         if extra:
             cues = sorted(sent.cues + extra, key=lambda c: c.start)
             for cue in extra:
@@ -245,7 +245,7 @@ def _np_object(masked: str, pos: int, se: int) -> bool:
     return bool(head.strip()) and " that " not in head and _FINITE.search(head) is None
 
 
-_HEAD_CUT = re.compile(r"[,;:\x01(—–]|\s-\s")
+_HEAD_CUT = re.compile(r"[,;:\x01(—–]|\s-\s|\s(?:since|because|although|though|unless|until|while|whereas|when)\s")
 
 
 # Settings after an object: "in a recent interview", "on Thursday", "during the debate", "last week".
@@ -257,7 +257,9 @@ _OBJECT_ADJUNCT = re.compile(
     r"|(?:on|last|this|earlier|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|weekend|morning|night|evening|afternoon)\b"
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio)\b|in\s+(?:19|20)\d\d\b"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?:since|because|although|though|unless|until|while|whereas|after|before|when)\s+"
+    r"(?:he|she|they|it|we|I|you|there|the|a|an|his|her|their|its|[A-Z][\w'’-]*)\s)"
 )
 
 

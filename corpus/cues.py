@@ -58,6 +58,22 @@ CLAIM_EXTRA_VERBS = (
     "resist imagine envision oppose commend recognize acknowledge"
 ).split()
 
+# Adjectives of attitude after "be" ("Graham has been critical of Trump", "Some backers are concerned
+# that …") and nouns of partisanship after "be a" ("was an early backer of Sanders"): the subject holds
+# a position on what follows. Claims only.
+ATTITUDE_ADJECTIVES = (
+    "critical supportive skeptical sceptical wary mistrustful distrustful suspicious confident concerned "
+    "worried afraid fearful hopeful optimistic pessimistic sure certain convinced aware unaware proud "
+    "ashamed pleased displeased delighted disappointed frustrated angry furious upset outraged troubled "
+    "alarmed eager reluctant determined opposed committed dismissive enamored enamoured appreciative "
+    "grateful adamant insistent unequivocal receptive hostile sympathetic vocal outspoken doubtful "
+    "unconvinced adamantly"
+).split()
+PARTISAN_NOUNS = (
+    "supporter backer critic advocate opponent proponent champion fan defender skeptic sceptic ally foe "
+    "detractor admirer booster endorser"
+).split()
+
 # Nouns that name what someone said, holds or wants; with a possessor they attribute what follows
 # ("Trump's claim that …", "her call for …", "their opposition to …").
 CLAIM_NOUNS = (

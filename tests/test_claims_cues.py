@@ -77,3 +77,15 @@ def test_setting_before_the_object_is_skipped():
 def test_talking_to_someone_about_something():
     c = _one("The chief executive talked to regulators about the stolen passwords.", "the stolen")
     assert c.cue == "talked"
+
+
+def test_attitude_adjective_after_be():
+    c = _one("Senator Ada Brown has long been critical of Larkspur since the breach began.", "Larkspur")
+    assert (c.text, c.source) == ("Larkspur", "Ada Brown")
+    c = _one("Some customers are concerned that the stolen keys still work.", "the stolen keys")
+    assert c.source == "Some customers"
+
+
+def test_partisan_noun_after_be():
+    c = _one("Ms. Ada Brown was an early backer of the disclosure bill.", "the disclosure bill")
+    assert c.cue == "backer of"
