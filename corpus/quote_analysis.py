@@ -32,7 +32,7 @@ from corpus.cues import (
 from corpus.quote_marks import Passage, find_passages, paragraphs
 from corpus.quote_phrases import phrase_after, subject_before
 from corpus.sentences import sentence_spans
-from corpus.speakers import FUNCTION_WORDS, PRONOUNS, Registry, Resolution
+from corpus.speakers import ABBREV, FUNCTION_WORDS, PRONOUNS, Registry, Resolution
 
 MASK = "\x01"
 # Cue forms, "put it", and a speech verb opening a sentence ("Said Dorothy Poynter, …").
@@ -93,7 +93,7 @@ def analyse(text: str) -> Analysis:
     sentences: list[Sentence] = []
     pi = 0
     for para_i, (lo, hi) in enumerate(paras):
-        for s, e in sentence_spans(masked[lo:hi]):
+        for s, e in _join_titles(masked, lo, sentence_spans(masked[lo:hi])):
             sent = Sentence(lo + s, lo + e, para_i)
             while pi < len(passages) and passages[pi].start < sent.end:
                 if passages[pi].start >= sent.start:
@@ -116,6 +116,24 @@ def analyse(text: str) -> Analysis:
                 cue.resolution = registry.resolve(cue.speaker_start, cue.speaker_end)
                 registry.note_speaker(cue.speaker_start, cue.resolution)
     return Analysis(text, masked, paras, passages, sentences, registry)
+
+
+def _join_titles(masked: str, lo: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences wrongly cut after a title or a name's initials ("said Del. | Stacey Plaskett",
+    "Rep. G.K. | Butterfield"): joined again."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        ps, pe = out[-1]
+        if masked[lo + s : lo + s + 1].isupper() and _TITLE_END.search(masked, max(lo + ps, lo + pe - 24), lo + pe):
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
+
+
+_TITLE_END = re.compile(rf"(?:(?<![\w.]){ABBREV}|(?:(?<![\w.]){ABBREV}|\b[A-Z][a-z]+)\s+(?:[A-Z]\.){{1,3}})$")
 
 
 def _mask(text: str, passages: list[Passage]) -> str:

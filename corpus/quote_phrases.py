@@ -42,6 +42,9 @@ _ADVERB_OK = {
 
 
 _WORD_RE = re.compile(r"\S+")
+# Nouns ending in -ly, not adverbs: "Clinton ally James Carville".
+_LY_NOUNS = {"ally", "family", "assembly", "rally", "supply", "monopoly", "bully"}
+_ABBREV_END = ABBREV + r"|No\.|(?:[A-Z]\.)+"
 # Verbs (irregular past, present) that follow a name as its predicate, never as part of the phrase.
 _VERBS_AFTER_NAME = {
     "went", "held", "took", "made", "gave", "got", "came", "saw", "kept", "left", "sent", "spent", "brought",
@@ -76,7 +79,8 @@ def _np_word(word: str, inside: bool = False) -> str:
         return "ok"
     if not core[0].isalpha():
         return "stop"
-    if low.endswith("ly") or (low.endswith("ed") and low not in ROLE_HEADS and low not in ORG_NOUNS):
+    if (low.endswith("ly") and low not in _LY_NOUNS) or (low.endswith("ed") and low not in ROLE_HEADS
+                                                         and low not in ORG_NOUNS):
         return "stop"
     return "ok"
 
@@ -109,7 +113,7 @@ def subject_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     j = i - 1
     while j >= 0 and i - j < 40:
         w = toks[j][2]
-        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(ABBREV + "|(?:[A-Z]\\.)+", w):
+        if w.endswith((";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV_END, w):
             break
         if w.endswith(","):
             cuts.append(j)
@@ -166,7 +170,7 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
     j = i - 1
     while j >= 0 and i - j < 14:
         w = toks[j][2]
-        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(ABBREV + "|(?:[A-Z]\\.)+", w):
+        if w.endswith((",", ";", ":", ".", "!", "?")) and not re.fullmatch(_ABBREV_END, w):
             break
         k = _np_word(w)
         if k == "stop":
@@ -186,6 +190,7 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
     return (start, end)
 
 
+_KNOWN_AS = re.compile(r"(?:(?<=known)\s+as|\s+(?:known\s+as|called|named))\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 _APPOSITION_RE = re.compile(r"(?:a|an|the|his|her|its|their)\s[^,.;:\x01\n]{1,80}?(?=[,.;]|$)")
 
 
@@ -238,13 +243,19 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
             lower_count += 1
             if lower_count > 4:
                 break
-        is_abbrev = re.fullmatch(ABBREV + "|(?:[A-Z]\\.)+", w) is not None
+        is_abbrev = re.fullmatch(_ABBREV_END, w) is not None
+        if core[:1] == "(" and ")" in w:
+            end = toks[i][0] + w.index(")") + 1  # "Rep. Jim Clyburn (D-S.C.)": the whole parenthesis
+            break
         end = toks[i][0] + (len(w) if is_abbrev else len(core))
         if w != core and not is_abbrev:
             break
         i += 1
     if end <= start:
         return None
+    m = _KNOWN_AS.match(text, end, hi)
+    if m:
+        end = m.end()  # "the base chief known as Bob"
     # "Tom Ruiz, a spokesman for the bank": the apposition gives the role
     if text[end : end + 2] == ", " and is_cap(text[start]):
         m = _APPOSITION_RE.match(text, end + 2, hi)

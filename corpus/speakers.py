@@ -40,7 +40,7 @@ _WORD_RE = re.compile(r"\S+")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
 # "of …" after a person's name (a title, or two capitalised words) says where they are from
 _OF_PLACE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s[A-Z][\w'’-]*|[A-Z][\w'’-]+\s[A-Z][\w'’-]+)"
-                       r"(\s(?:of|from)\s)(?=the\s|[A-Z])")
+                       r"(\s(?:of|from)\s)(?=the\s|[A-Z]|[a-z]+\s+(?:[a-z]+\s+){0,2}[A-Z])")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:before|the|a|an|to|on|in|at|with|for|about|from|his|her|their|its|after|"
                               r"through|into|over|under|during|as|by|out|up|back)\b")
 # Capitalised verbs of headlines ("Trump Slams …", "Cruz Hints …"): they end a name.

@@ -374,6 +374,22 @@ def test_noun_ending_a_sentence_is_no_cue_for_the_next_quotation():
     assert _one('"We will appeal," the company stated.').speaker == "the company"
 
 
+@pytest.mark.parametrize("text, speaker, mention", [
+    ('"This is a sad day," said Rep. J.T. Hollins (D-Ore.), head of the caucus.', "J.T. Hollins",
+     "Rep. J.T. Hollins (D-Ore.)"),
+    ('"This is a waste of time," said Del. Mara Quint (D-Va.).', "Del. Mara Quint", "Del. Mara Quint (D-Va.)"),
+    ('"There was no such order," said the station chief known as Ray, speaking publicly.', "Ray",
+     "the station chief known as Ray"),
+    ('"The message is clear," said Tom Ruddle of digital consulting firm ACME.', "Tom Ruddle", None),
+    ('"He is a friend of mine," said Marsh ally Joe Penner.', "Joe Penner", "Marsh ally Joe Penner"),
+])
+def test_speaker_names_after_titles_initials_and_descriptions(text, speaker, mention):
+    q = _one(text)
+    assert q.speaker == speaker
+    if mention is not None:
+        assert text[q.speaker_start : q.speaker_end] == mention
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
