@@ -35,7 +35,6 @@ __all__ = [
 
 QUOTE_FIELDS = ["text", "speaker", "org", "outlet", "title"]
 FIGURE_FIELDS = ["text", "source", "outlet", "title", "unit", "qualifier"]
-CLAIM_FIELDS = ["text", "source", "outlet", "title"]
 _QUOTE_ID = re.compile(r"^q[0-9a-f]{12}$")
 _FIGURE_ID = re.compile(r"^f[0-9a-f]{12}$")
 _RECORD_ID = re.compile(r"^[qfc][0-9a-f]{12}$")
@@ -171,8 +170,9 @@ def _figure(f: dict, res: Resolver) -> FigureRecord:
 
 def _claim(f: dict, res: Resolver) -> ClaimRecord:
     key = res.key_of(f.get("who"))
+    said = f.get("said") or {}
     return ClaimRecord(
-        id=f["id"], doc_id=f["doc_id"], text=f.get("text", ""), source=f.get("source"), source_key=key,
+        id=f["id"], doc_id=f["doc_id"], text=said.get("text", ""), source=said.get("source"), source_key=key,
         source_name=res.name_of(key), cue=f.get("cue"), outlet=f.get("outlet", ""), date=f.get("date"),
         title=f.get("title", ""), path=f.get("path", ""), doc_kind=f.get("kind", ""), start=f.get("start", 0),
         end=f.get("end", 0))
@@ -213,6 +213,23 @@ _DATE_CLAUSE = re.compile(r"\bdate:\s*(?:[\[{][^\]}]*[\]}]|\S+)")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
+# A record's document fields are indexed on its document's `doc` record only (index.records); the
+# names a user types are those of the record.
+_DOC_FIELDS = {"doc_title": ["title"], "doc_outlet": ["outlet"], "doc_kind": ["kind"]}
+
+
+def _lift(q, s):
+    """`q` with each clause on a document field replaced by "a record of one of the documents that
+    match it" (`doc_id` terms): clause by clause, so the query's and/or/not logic is unchanged."""
+    if q.is_leaf():
+        if q.field() not in _DOC_FIELDS:
+            return q
+        hits = s.search(wq.And([_term("type", "doc"), q]), limit=None)
+        ids = sorted({h["doc_id"] for h in hits})
+        return wq.Or([_term("doc_id", d) for d in ids]) if ids else wq.NullQuery
+    return q.apply(lambda sub: _lift(sub, s))
+
+
 def _parse(rix, text: str, fields: list[str]):
     """Whoosh syntax over record fields (`speaker:zuckerberg`, `value:[1000000 TO 90000000]`)."""
     text = _DATE_CLAUSE.sub(lambda m: _ISO_DAY.sub(r"\1\2\3", m.group()), text)
@@ -220,16 +237,19 @@ def _parse(rix, text: str, fields: list[str]):
     for name in re.findall(r"(?<![\w:])([A-Za-z_]\w*):(?=[\w\[\"(<>{])", re.sub(r'"[^"]*"', "", text)):
         if name not in names:
             raise QueryError(f"unknown field {name!r}; fields: {', '.join(sorted(set(fields) | {'date', 'value', 'family', 'kind'}))}")
-    parser = qparser.MultifieldParser(fields, rix.schema)
+    indexed_as = {alias: name for name, aliases in _DOC_FIELDS.items() for alias in aliases}
+    parser = qparser.MultifieldParser([indexed_as.get(f, f) for f in fields], rix.schema)
     parser.add_plugin(dateparse.DateParserPlugin(free=False))
     parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin(_DOC_FIELDS))
     try:
         q = parser.parse(text)
     except Exception as exc:  # whoosh raises assorted errors on odd input
         raise QueryError(f"cannot parse query {text!r} ({exc})") from None
     if q is wq.NullQuery:
         raise QueryError(f"query has no searchable terms: {text!r}")
-    return q
+    with rix.searcher() as s:
+        return _lift(q, s)
 
 
 def _by_date(items):
@@ -573,9 +593,9 @@ def _seeded_candidates(rix, s, fid: str) -> list[tuple[float, dict]]:
     v = seed["value"]
     # the rarest words of its sentence and of its article's title find figures about the same thing
     terms = distinctive_terms(s, rix, "text", seed.get("text", ""), chunks=1, per_chunk=8)
-    titles = distinctive_terms(s, rix, "title", seed.get("title", ""), chunks=1, per_chunk=4)
+    titles = distinctive_terms(s, rix, "doc_title", seed.get("title", ""), chunks=1, per_chunk=4)
     q = wq.And([_term("type", "figure"), _term("family", seed.get("family", "count")),
-                wq.Or([_term("text", t) for t in terms] + [_term("title", t) for t in titles])])
+                _lift(wq.Or([_term("text", t) for t in terms] + [_term("doc_title", t) for t in titles]), s)])
     # magnitude filtered here: a numeric range in the query costs more than the words save
     rows = {h["id"]: (h.score, f) for h in s.search(q, limit=SEEDED_FIGURES)
             if v / fg.MAX_RATIO <= (f := h.fields()).get("value", 0.0) <= v * fg.MAX_RATIO}

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from corpus.document import Document, LoadError, content_id
 from index.manifest import FileEntry
-from index.records import RecordWriter
+from index.record_writer import RecordWriter, RecordWriterProcess, exit_with_parent
+from index.records import document_records
 from index.store import document_fields, ingest_lock, open_index, open_manifest
 
 BATCH_FILES = 500
@@ -49,6 +50,7 @@ class _Parsed:
     mtime: float
     docs: list[Document] = field(default_factory=list)
     extractions: list = field(default_factory=list)
+    records: list[list[dict]] = field(default_factory=list)  # per document: its records-index entries
     error: str | None = None
 
 
@@ -91,6 +93,8 @@ def _parse(path: str, data: bytes | None = None, extract: bool = True) -> _Parse
         parsed.docs = load_bytes(data, path)
         if extract:
             parsed.extractions = [_analyse(d) for d in parsed.docs]
+        parsed.records = [document_records(d, parsed.extractions[i] if parsed.extractions else None)
+                          for i, d in enumerate(parsed.docs)]
     except LoadError as exc:
         return _Parsed(path, "", 0, 0.0, error=str(exc))
     except OSError as exc:
@@ -108,14 +112,19 @@ def _analyse(doc: Document):
     return analyse(doc)
 
 
+def _parallel(files: int) -> bool:
+    return files >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2
+
+
 def _parse_many(paths: list[str], extract: bool) -> Iterator[_Parsed]:
-    if len(paths) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2:
+    if not _parallel(len(paths)):
         for path in paths:
             yield _parse(path, extract=extract)
         return
     # One worker parses while this process writes to Whoosh: two cores, both busy. "spawn", not
     # fork: the reader ingests from a thread, and forking a process that has threads can deadlock.
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
         results = pool.map(_parse, paths, [None] * len(paths), [extract] * len(paths), chunksize=8)
         try:
             yield from results
@@ -151,10 +160,14 @@ def ingest(
         manifest = open_manifest(index_directory)
         try:
             todo = _unchanged_filter(files, manifest, report, notify)
-            records = RecordWriter(index_directory)  # quotes, claims and figures, committed with their documents
-            _write(ix, manifest, todo, report, notify, extract, records)
-            if prune and not report.interrupted:
-                _prune(ix, manifest, paths, report, records)
+            # quotes, claims and figures, committed with their documents
+            records = (RecordWriterProcess if _parallel(len(todo)) else RecordWriter)(index_directory)
+            try:
+                _write(ix, manifest, todo, report, notify, extract, records)
+                if prune and not report.interrupted:
+                    _prune(ix, manifest, paths, report, records)
+            finally:
+                records.close()
             records.finish()
         finally:
             manifest.close()
@@ -180,8 +193,39 @@ def _unchanged_filter(files, manifest, report, notify) -> list[str]:
     return todo
 
 
-def _write(ix, manifest, todo, report, notify, extract, records: RecordWriter) -> None:
-    writer = None
+class _Documents:
+    """The documents writer of one batch. Whoosh's `update_document` and `delete_by_term` each open
+    a searcher over every segment, and a compound segment is copied into memory when opened: per
+    document, that grew with the index until ingest at 5,000 documents spent half of its time
+    copying. One searcher a batch, and segments written as separate files, keep it flat."""
+
+    def __init__(self, ix):
+        self._writer = ix.writer(timeout=5.0, compound=False)
+        self._searcher = self._writer.searcher()
+        self._written: set[str] = set()
+
+    def replace(self, fields: dict) -> None:
+        if fields["id"] in self._written:  # the same content twice in one batch
+            return
+        self.delete(fields["id"])
+        self._writer.add_document(**fields)
+        self._written.add(fields["id"])
+
+    def delete(self, doc_id: str) -> None:
+        self._writer.delete_by_term("id", doc_id, searcher=self._searcher)
+        self._written.discard(doc_id)
+
+    def commit(self) -> None:
+        self._searcher.close()
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._searcher.close()
+        self._writer.cancel()
+
+
+def _write(ix, manifest, todo, report, notify, extract, records) -> None:
+    writer: _Documents | None = None
     pending: list[FileEntry] = []
     batch_started = time.monotonic()
 
@@ -203,18 +247,18 @@ def _write(ix, manifest, todo, report, notify, extract, records: RecordWriter) -
                 notify(parsed.path, "failed")
                 continue
             if writer is None:
-                writer = ix.writer(timeout=5.0)
+                writer = _Documents(ix)
             old = manifest.get(parsed.path)
             new_ids = [d.id for d in parsed.docs]
             if old is not None:
                 gone = set(old.doc_ids) - set(new_ids) - manifest.doc_ids_elsewhere(old.doc_ids, parsed.path)
                 for doc_id in gone:
-                    writer.delete_by_term("id", doc_id)
+                    writer.delete(doc_id)
                     records.delete(doc_id)
             for i, doc in enumerate(parsed.docs):
                 extraction = parsed.extractions[i] if parsed.extractions else None
-                writer.update_document(**document_fields(doc, extraction))
-                records.replace(doc, extraction)
+                writer.replace(document_fields(doc, extraction))
+                records.replace(doc.id, parsed.records[i])
             pending.append(FileEntry(parsed.path, parsed.sha, parsed.size, parsed.mtime, new_ids))
             report.indexed.append(parsed.path)
             report.documents += len(parsed.docs)
@@ -228,21 +272,24 @@ def _write(ix, manifest, todo, report, notify, extract, records: RecordWriter) -
     except BaseException:
         if writer is not None:
             writer.cancel()
-        records.cancel()
+        try:
+            records.cancel()
+        except RuntimeError:  # the records writer is gone too: the error being raised says why
+            pass
         raise
 
 
-def _prune(ix, manifest, paths, report, records: RecordWriter) -> None:
+def _prune(ix, manifest, paths, report, records) -> None:
     """Drop documents of files under the given folders that no longer exist."""
     roots = [str(Path(p).expanduser().resolve()) for p in paths]
     gone = [e for e in manifest.all() if not Path(e.path).exists() and any(
         e.path == r or e.path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)]
     if not gone:
         return
-    writer = ix.writer(timeout=5.0)
+    writer = _Documents(ix)
     for entry in gone:
         for doc_id in set(entry.doc_ids) - manifest.doc_ids_elsewhere(entry.doc_ids, entry.path):
-            writer.delete_by_term("id", doc_id)
+            writer.delete(doc_id)
             records.delete(doc_id)
         report.pruned.append(entry.path)
     writer.commit()

@@ -45,12 +45,18 @@ def records_schema() -> Schema:
         doc_id=ID(stored=True),
         n=STORED(),
         path=STORED(),
-        title=TEXT(analyzer=stem, stored=True),
-        outlet=TEXT(stored=True),
+        # The document's title, outlet and kind are stored on each of its records but indexed once,
+        # on its `doc` record: ~40 records a document indexed the same title 40 times. A query on them
+        # becomes "records of these documents" (`index.crossref`).
+        title=STORED(),
+        outlet=STORED(),
+        kind=STORED(),  # article or statement
+        doc_title=TEXT(analyzer=stem),
+        doc_outlet=TEXT(),
+        doc_kind=ID(),
         outlet_key=ID(stored=True),
-        date=DATETIME(stored=True, sortable=True),
-        kind=ID(stored=True),  # the document's kind: article or statement
-        text=TEXT(analyzer=stem, stored=True),  # quote or claim words; a figure's sentence
+        date=_one_term_date(),
+        text=TEXT(analyzer=stem, stored=True),  # quote words; a figure's sentence
         speaker=TEXT(stored=True),  # who is quoted
         source=TEXT(stored=True),  # who a figure or claim is attributed to
         who=ID(stored=True),  # speaker or source exactly as printed (abbreviations expanded)
@@ -65,6 +71,7 @@ def records_schema() -> Schema:
         speaker_start=STORED(),
         speaker_end=STORED(),
         direct=STORED(),
+        said=STORED(),  # a claim's words and source: stored, not indexed
         number=STORED(),  # the figure as printed: "up to 87m"
         value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=8),  # default: not NaN
         low=STORED(),
@@ -76,6 +83,14 @@ def records_schema() -> Schema:
         mention=ID(),
         of_doc=ID(),  # "figure:<doc id>": one document's records of one type, without intersecting `type`
     )
+
+
+def _one_term_date() -> DATETIME:
+    """A date indexed as one term instead of eight: a date range query walks the distinct dates in
+    range (a few thousand at most), which costs less than indexing seven more terms per record."""
+    field = DATETIME(stored=True, sortable=True)
+    field.shift_step = 0
+    return field
 
 
 def open_records(directory: Path, create: bool = False):
@@ -104,7 +119,8 @@ def document_records(doc: Document, extraction) -> list[dict]:
     date = to_naive_utc(doc.published)
     if date is not None:
         base["date"] = date
-    out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}"}]
+    out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}",
+            "doc_title": base["title"], "doc_outlet": base["outlet"], "doc_kind": base["kind"]}]
     if extraction is None:
         out[0]["of_doc"] = f"doc:{doc.id}"
         return out
@@ -127,10 +143,13 @@ def document_records(doc: Document, extraction) -> list[dict]:
     for n, c in enumerate(extraction.claims):
         if c.direct:  # direct claims are the quotes above
             continue
+        source = expand_abbreviation(c.source, defined)
+        # Claims are listed by source and by document, never searched by their words: their words
+        # and source are only stored (`said`), which makes a claim a third as costly to write.
         rec = {**base, "id": record_id("claim", doc.id, c.start, c.end, None), "type": "claim", "n": n,
-               "text": c.text, "start": c.start, "end": c.end, "cue": c.cue, "direct": False,
-               "speaker_start": c.source_start, "speaker_end": c.source_end}
-        _who(rec, "source", "c", expand_abbreviation(c.source, defined), None)
+               "said": {"text": c.text, "source": source}, "start": c.start, "end": c.end, "cue": c.cue,
+               "direct": False, "speaker_start": c.source_start, "speaker_end": c.source_end}
+        _who(rec, None, "c", source, None)
         out.append(rec)
     sentences = _Sentences(doc)
     for n, f in enumerate(extraction.figures):
@@ -151,11 +170,12 @@ def document_records(doc: Document, extraction) -> list[dict]:
     return out
 
 
-def _who(rec: dict, field: str, letter: str, name: str | None, org: str | None) -> None:
+def _who(rec: dict, field: str | None, letter: str, name: str | None, org: str | None) -> None:
     if org:
         rec["org"] = org
     if name:
-        rec[field] = name
+        if field:
+            rec[field] = name
         rec["who"] = name
         rec["mention"] = f"{letter}{SEP}{name}{SEP}{org or ''}"
 
@@ -180,66 +200,3 @@ class _Sentences:
             if s <= start < e:
                 return text[s:max(e, min(end, len(text)))], s
         return text[max(0, start - 120):end + 120], max(0, start - 120)
-
-
-class RecordWriter:
-    """Writes records in step with the documents writer: the same batches, committed together."""
-
-    def __init__(self, directory: Path):
-        self.directory = Path(directory)
-        self._ix = None
-        self._writer = None
-        self._searcher = None
-        self._written: set[str] = set()
-        self.changed = False
-
-    def _w(self):
-        if self._writer is None:
-            if self._ix is None:
-                self._ix = open_records(self.directory, create=True)
-            # compound=False: whoosh copies a compound segment's files into memory on every open
-            self._writer = self._ix.writer(timeout=5.0, limitmb=128, compound=False)
-            self._searcher = self._writer.searcher()
-        return self._writer
-
-    def replace(self, doc: Document, extraction) -> None:
-        """Drop whatever records `doc` had and write the new ones."""
-        w = self._w()
-        if doc.id in self._written:  # the same content twice in one batch
-            return
-        w.delete_by_term("doc_id", doc.id, searcher=self._searcher)
-        for rec in document_records(doc, extraction):
-            w.add_document(**{k: v for k, v in rec.items() if v is not None})
-        self._written.add(doc.id)
-        self.changed = True
-
-    def delete(self, doc_id: str) -> None:
-        self._w().delete_by_term("doc_id", doc_id, searcher=self._searcher)
-        self._written.discard(doc_id)
-        self.changed = True
-
-    def finish(self) -> None:
-        """After the last commit: merge the sources anew, so that the first query does not wait."""
-        if self.changed:
-            from index.source_store import refresh
-
-            refresh(self.directory)
-
-    def commit(self) -> None:
-        if self._writer is not None:
-            self._close_searcher()
-            self._writer.commit()
-            self._writer = None
-            self._written.clear()
-
-    def cancel(self) -> None:
-        if self._writer is not None:
-            self._close_searcher()
-            self._writer.cancel()
-            self._writer = None
-            self._written.clear()
-
-    def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None

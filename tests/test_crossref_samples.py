@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.crossref import compare_figures, list_quotes, list_sources, quote_trail, source_sheet
+from index.crossref import compare_figures, list_figures, list_quotes, list_sources, quote_trail, source_sheet
 from index.ingest import ingest
 from index.records import open_records
 
@@ -112,7 +112,7 @@ def test_pull_quotes_are_repeats_not_separate_quotes_or_claims(ix):
     pulls = [f for f in stored if f["type"] == "quote" and f.get("qkind") == "pull"]
     assert len(pulls) >= 4
     for p in pulls:
-        claims = [f["text"] for f in stored if f["type"] == "claim" and f["doc_id"] == p["doc_id"]]
+        claims = [f["said"]["text"] for f in stored if f["type"] == "claim" and f["doc_id"] == p["doc_id"]]
         assert all(similarity(fold(p["text"]), fold(c)) < 85 for c in claims), p["text"]
 
 
@@ -129,3 +129,19 @@ def test_source_sheets_merge_names_and_abbreviations(ix):
     assert any("card details in that way" in q.text for q in sheet.quotes)
     ipo = source_sheet(ix, "Information Protection Office")
     assert ipo.source.kind == "outlet" and ipo.published
+
+
+def test_document_fields_in_record_queries_keep_the_query_logic(ix):
+    """Title, outlet and kind are indexed once per document, yet act as fields of every record."""
+    everywhere = list_quotes(ix, "sorry")
+    assert len({q.outlet for q in everywhere}) >= 3
+    kestrel = list_quotes(ix, "sorry AND outlet:kestrel")
+    assert kestrel and {q.outlet for q in kestrel} == {"Kestrel News"}
+    others = list_quotes(ix, "sorry NOT outlet:kestrel")
+    assert {q.id for q in others} == {q.id for q in everywhere} - {q.id for q in kestrel}
+    statements = list_quotes(ix, "kind:statement")
+    assert statements and {q.doc_kind for q in statements} == {"statement"}
+    titled = list_figures(ix, "title:breach", limit=500)
+    assert titled and all("breach" in f.title.lower() for f in titled)
+    dated = list_quotes(ix, "date:[2024-03-01 TO 2024-03-06]", limit=500)
+    assert dated and all("2024-03-01" <= q.date.date().isoformat() <= "2024-03-06" for q in dated)

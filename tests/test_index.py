@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.ingest import ingest
+from index.records import open_records
 from index.search import QueryError, search
 from index.store import IndexBusy, ingest_lock, open_index
 
@@ -138,7 +139,20 @@ def test_second_writer_waits_then_gives_up(tmp_path):
         assert time.monotonic() - started >= 0.5
 
 
-def test_killed_ingest_leaves_a_usable_index(tmp_path):
+def _processes_marked(marker: str) -> list[int]:
+    """Live processes started with `marker` in their environment (Linux /proc; none elsewhere)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes() and (environ.parent / "stat").read_text().split()[2] != "Z":
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-process", "parse-and-records-processes"])
+def test_killed_ingest_leaves_a_usable_index(tmp_path, parallel):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(400):
@@ -148,27 +162,50 @@ def test_killed_ingest_leaves_a_usable_index(tmp_path):
     script = textwrap.dedent(f"""
         import index.ingest as ing
         ing.BATCH_FILES = 25
-        ing.PARALLEL_MIN_FILES = 10**9
-        ing.ingest([{str(folder)!r}], __import__('pathlib').Path({str(ix)!r}), extract=False)
+        ing.PARALLEL_MIN_FILES = {1 if parallel else 10**9}
+        ing.ingest([{str(folder)!r}], __import__('pathlib').Path({str(ix)!r}), extract={parallel})
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    marker = f"breachdesk-killed-test-{os.getpid()}-{parallel}"
+    env = {**os.environ, "PYTHONPATH": str(root), "BREACHDESK_TEST_MARKER": marker}
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (ix / "manifest.sqlite").exists():
         time.sleep(0.05)
     time.sleep(0.8)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while _processes_marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _processes_marked(marker), "the killed ingest left a helper process running"
     partial = search(ix, "breach").total if (ix / "manifest.sqlite").exists() else 0
-    report = ingest([folder], ix, extract=False)
+    report = ingest([folder], ix, extract=parallel)
     assert not report.failed
     assert len(report.indexed) + len(report.unchanged) == 400
     assert search(ix, "breach", limit=1).total == 400
     assert partial <= 400
     with open_index(ix).searcher() as s:
         assert s.doc_count() == 400
+    if parallel:  # one doc record per document: nothing orphaned or written twice
+        with open_records(ix).searcher() as s:
+            docs = [f["doc_id"] for f in s.all_stored_fields() if f["type"] == "doc"]
+        assert len(docs) == len(set(docs)) == 400
 
 
 def test_bare_wildcard_lists_every_document(stories, tmp_path):
     ix = tmp_path / "ix"
     ingest([stories], ix)
     assert search(ix, "*").total == 2 == search(ix, "*:*").total
+
+
+def test_the_same_article_in_two_files_is_one_document(tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    first = write_article(folder, "a.txt", "Breach at Acme", "Acme lost the records of its customers.")
+    (folder / "b.txt").write_bytes(first.read_bytes())
+    ix = tmp_path / "ix"
+    report = ingest([folder], ix)
+    assert len(report.indexed) == 2 and not report.failed
+    assert search(ix, "acme").total == 1
+    with open_index(ix).searcher() as s:
+        assert s.doc_count() == 1

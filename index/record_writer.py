@@ -1,0 +1,189 @@
+"""Writing the records index during an ingest, in this process or in a process of its own.
+
+Writing ~40 records a document costs Whoosh two to three times what writing the document does.
+In one process that made ingest with extraction 3–4× slower than without; with the records written
+by a process of their own, the parse worker, the documents writer and the records writer share the
+two cores. Both writers take the same calls (`replace`, `delete`, `commit`, `cancel`), and a commit
+returns only once the records are on disk, so the manifest still records a file only after every
+index holding it was committed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+from index.records import open_records
+
+
+class RecordWriter:
+    """Writes records in step with the documents writer: the same batches, committed together."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self._ix = None
+        self._writer = None
+        self._searcher = None
+        self._written: set[str] = set()
+        self.changed = False
+
+    def _w(self):
+        if self._writer is None:
+            if self._ix is None:
+                self._ix = open_records(self.directory, create=True)
+            # compound=False: whoosh copies a compound segment's files into memory on every open
+            self._writer = self._ix.writer(timeout=5.0, limitmb=256, compound=False)
+            self._searcher = self._writer.searcher()
+        return self._writer
+
+    def replace(self, doc_id: str, records: list[dict]) -> None:
+        """Drop whatever records the document had and write `records` (`records.document_records`)."""
+        w = self._w()
+        if doc_id in self._written:  # the same content twice in one batch
+            return
+        w.delete_by_term("doc_id", doc_id, searcher=self._searcher)
+        for rec in records:
+            w.add_document(**{k: v for k, v in rec.items() if v is not None})
+        self._written.add(doc_id)
+        self.changed = True
+
+    def delete(self, doc_id: str) -> None:
+        self._w().delete_by_term("doc_id", doc_id, searcher=self._searcher)
+        self._written.discard(doc_id)
+        self.changed = True
+
+    def finish(self) -> None:
+        """After the last commit: merge the sources anew, so that the first query does not wait."""
+        if self.changed:
+            from index.source_store import refresh
+
+            refresh(self.directory)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._close_searcher()
+            self._writer.commit()
+            self._writer = None
+            self._written.clear()
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._close_searcher()
+            self._writer.cancel()
+            self._writer = None
+            self._written.clear()
+
+    def close(self) -> None:
+        self.cancel()
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+
+class RecordWriterProcess:
+    """A RecordWriter in a child process ("spawn", like the parse worker). `replace` and `delete`
+    are sent without waiting; `commit` and `cancel` wait for the child, and raise what it met."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.changed = False
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child, str(self.directory), os.getpid()), daemon=True,
+                                 name="breachdesk-records")
+        self._proc.start()
+        child.close()
+
+    def replace(self, doc_id: str, records: list[dict]) -> None:
+        self._conn.send(("replace", doc_id, records))
+        self.changed = True
+
+    def delete(self, doc_id: str) -> None:
+        self._conn.send(("delete", doc_id))
+        self.changed = True
+
+    def commit(self) -> None:
+        self._call("commit")
+
+    def cancel(self) -> None:
+        self._call("cancel")
+
+    def finish(self) -> None:
+        """After `close`: merge the sources anew, as RecordWriter.finish does."""
+        if self.changed:
+            from index.source_store import refresh
+
+            refresh(self.directory)
+
+    def close(self) -> None:
+        """Stop the child (after a cancel of anything not committed)."""
+        if self._proc.is_alive():
+            try:
+                self._call("close")
+            except (OSError, EOFError, RuntimeError):
+                pass
+        self._conn.close()
+        self._proc.join(timeout=10)
+        if self._proc.is_alive():
+            self._proc.kill()
+
+    def _call(self, op: str) -> None:
+        try:
+            self._conn.send((op,))
+            error = self._conn.recv()
+        except (OSError, EOFError):
+            raise RuntimeError(f"the records writer stopped (exit code {self._proc.exitcode})") from None
+        if error:
+            raise RuntimeError(f"writing records failed: {error}")
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a helper process: exit when the parent dies. A killed ingest otherwise left its parse
+    worker waiting forever on a queue whose other end it holds itself."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+def _serve(conn, directory: str, parent: int) -> None:
+    """The child's loop. Ctrl-C is the parent's to handle: it commits what it has, then says so."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
+    writer = RecordWriter(Path(directory))
+    error: str | None = None  # the first failure of a replace or delete, told at the next commit
+    while True:
+        try:
+            op, *args = conn.recv()
+        except EOFError:  # the parent is gone: keep nothing half-written
+            writer.cancel()
+            return
+        try:
+            if op in ("replace", "delete"):
+                if error is None:
+                    getattr(writer, op)(*args)
+                continue
+            if op == "commit" and error is not None:
+                writer.cancel()
+            else:
+                getattr(writer, op)()
+        except Exception as exc:  # told to the parent, which reports it against the ingest
+            error = error or f"{type(exc).__name__}: {exc}"
+        if op in ("replace", "delete"):
+            continue
+        try:
+            conn.send(error)
+        except OSError:  # the parent is gone (killed while waiting for this commit)
+            return
+        error = None
+        if op == "close":
+            return
