@@ -38,6 +38,7 @@ from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quote_names import ROLE_HEADS
 from corpus.quotes import extract_quotes
+from corpus.speakers import PRONOUNS
 
 _TRIM = " \t\n\xa0,;:—–-"
 # "that" opening the content, possibly after a short setting: "said on Wednesday that …"
@@ -71,7 +72,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue
         first = len(indirect)
         for cue in sent.cues:
-            if cue.speaker_start is None or cue.resolution is None:
+            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
                 continue
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
@@ -94,8 +95,69 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue  # quoted words inside someone's indirect speech
         claims.append(Claim(q.start, q.end, q.text, q.speaker, q.speaker_start, q.speaker_end, q.cue, True))
     claims.extend(indirect)
+    _better_sources(an, claims)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+# "Larkspur's original statement", "the company's letter": a document speaks for its possessor
+_DOCUMENT_SOURCE = re.compile(
+    r"(?P<org>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+(?:[a-z]+\s+){0,2}"
+    r"(?:statement|letter|report|notice|release|announcement|email|e-mail|post|blog|website|filing|memo|"
+    r"tweet|update|message|press release)s?$"
+)
+_WE = {"we", "us"}
+
+
+def _main_org(an: Analysis) -> str | None:
+    """The organisation a text names most, when it is clearly the one it is about (named at least
+    twice, and half as often again as any other name)."""
+    counts: dict[str, int] = {}
+    for _, ent in an.registry._mentions:
+        if ent.kind != "person":
+            counts[ent.name] = counts.get(ent.name, 0) + 1
+    for name in sorted(counts, key=len):  # "Larkspur" is "Larkspur Health" when the text has both
+        longer = [n for n in counts if n != name and n.startswith(name + " ")]
+        if longer:
+            counts[max(longer, key=counts.get)] += counts.pop(name)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and 2 * ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _better_sources(an: Analysis, claims: list[Claim]) -> None:
+    """A document noun phrase as source ("Larkspur's original statement") names its organisation;
+    "we" as the subject of cues in a text that speaks in the first person outside quotation marks (a
+    company's own notice) is the organisation that text names, when it names one."""
+    first_person = [c for c in claims if not c.direct and (c.source or "").lower() in _WE]
+    own_voice = len(first_person) >= 3  # a news report does not say "we believe" three times
+    org = _main_org(an) if own_voice else None
+    for c in claims:
+        src = c.source or ""
+        m = _DOCUMENT_SOURCE.fullmatch(src)
+        if m and c.source_start is not None:
+            mention = an.text[c.source_start : c.source_end]
+            k = mention.find(m.group("org"))
+            if k >= 0:
+                res = an.registry.resolve(c.source_start + k, c.source_start + k + len(m.group("org")))
+                c.source = res.name if res and res.name else m.group("org")
+        elif own_voice and org and src.lower() in _WE:
+            c.source = org
+
+
+_COLLECTIVE = {"people", "police", "staff", "management", "everyone", "everybody", "someone", "somebody",
+               "nobody", "anyone", "one", "none", "all", "both", "many", "most", "some", "few", "each",
+               "either", "neither", "half", "several", "two", "three", "public", "government", "congress",
+               "the", "a", "that", "this", "which", "what"}
+
+
+def _bare_noun(an: Analysis, cue: Cue) -> bool:
+    """"email addresses and …", "to manage repeat orders": a lone lowercase singular word before a
+    verb form is a compound or an object, not someone reporting."""
+    mention = an.masked[cue.speaker_start : cue.speaker_end]
+    return mention.isalpha() and mention.islower() and not mention.endswith("s") \
+        and mention not in PRONOUNS and mention not in _COLLECTIVE
 
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:

@@ -89,3 +89,33 @@ def test_attitude_adjective_after_be():
 def test_partisan_noun_after_be():
     c = _one("Ms. Ada Brown was an early backer of the disclosure bill.", "the disclosure bill")
     assert c.cue == "backer of"
+
+
+def test_document_noun_phrase_source_is_its_organisation():
+    text = ("Larkspur Health said on Friday that the breach was contained.\n\n"
+            "Larkspur's original statement carried an apology from its chief executive: “We are deeply sorry "
+            "that this has happened to our customers.”")
+    direct = [c for c in extract_claims(text) if c.direct]
+    assert direct and all(c.source in ("Larkspur", "Larkspur Health") for c in direct), \
+        [(c.source, c.text) for c in direct]
+
+
+def test_we_in_an_organisations_own_notice_is_the_organisation():
+    text = ("Larkspur Health: update on the cyber incident\n\n"
+            "We believe the details of up to 2 million customers may have been accessed.\n\n"
+            "We found that 38,000 payment cards were stored in the affected systems.\n\n"
+            "We have informed the regulator. Larkspur Health will write to every customer.\n\n"
+            "Larkspur Health is offering free credit monitoring.")
+    firsts = [c for c in extract_claims(text) if text[c.source_start : c.source_end].lower() == "we"]
+    assert len(firsts) >= 3 and {c.source for c in firsts} == {"Larkspur Health"}
+
+
+def test_we_in_a_news_report_stays_as_written():
+    text = "We believe the story matters, Acme Corp said nothing. Acme Corp later declined to comment."
+    assert all(c.source != "Acme Corp" or text[c.source_start : c.source_end] != "We"
+               for c in extract_claims(text))
+
+
+def test_lone_lowercase_noun_is_no_source():
+    claims = extract_claims("Customers can change email addresses and order histories online.")
+    assert not [c for c in claims if c.source == "email"]
