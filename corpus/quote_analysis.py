@@ -415,7 +415,7 @@ def _verb_name_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue
     return Cue(m.start(1), m.end(1), m.end(1), m.start(2), m.end(2), "inv", True)
 
 
-_DASH_CREDIT = re.compile(r"\s*[―—–-][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})(?=[.\s]|$)")
+_DASH_CREDIT = re.compile(r"\s*[―—–-][ \xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})(?=[.,\s]|$)")
 
 
 def _dash_credit(masked: str, p: Passage, se: int) -> Cue | None:
@@ -481,6 +481,9 @@ _LOWER_ADVERBIAL = re.compile(
 )
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,30})?\s*(?:\([A-Za-z .]+\)\s*)?[—–]\s*")
+_APPROX_COUNT = re.compile(r"\s*(?:about|around|nearly|some|roughly|almost|more than|at least|over)\s+(?=\d)",
+                           re.IGNORECASE)
 _BARE_CONJUNCTION = re.compile(r"(?:And|But|So|Yet|Or)(?:\s+then)?\s+(?=[A-Z])|Then\s+(?=[A-Z])")
 
 
@@ -488,6 +491,9 @@ def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | Non
     """The noun phrase opening a sentence or clause, after any opening adverbial ("On Monday, ",
     "When Trump suggested …, "): the speaker of ", adding: …" or of "… and later said"."""
     pos = ss
+    m = _DATELINE.match(masked, ss, limit)
+    if m:
+        pos = m.end()  # "WASHINGTON, Dec. 8 (UPI) — …"
     for i in range(4):
         head = masked[pos:limit]
         lead = head.lstrip()
@@ -503,11 +509,15 @@ def _sentence_subject(masked: str, ss: int, limit: int) -> tuple[int, int] | Non
         if not 0 < comma < 250 or MASK in head[:comma]:
             break
         pos += comma + 2
+    m = _APPROX_COUNT.match(masked, pos, limit)
+    if m:
+        pos = m.end()  # "about 200 protesters": the count opens the subject
     sp = phrase_after(masked, pos, limit)
     if sp is None:
         return None
     word = masked[sp[0] : sp[1]]
-    if not (word[:1].isupper() or word.lower() in PRONOUNS or word.split()[0].lower() in _DETERMINERS_START):
+    if not (word[:1].isupper() or word[:1].isdigit() or word.lower() in PRONOUNS
+            or word.split()[0].lower() in _DETERMINERS_START):
         return None
     return sp
 
@@ -517,7 +527,9 @@ _ADVERBIAL_START = re.compile(
     r"This|Yesterday|Today|Still|Instead|Separately|Previously|Since|When|While|Also|As|If|Although|"
     r"Though|Because|Despite|Until|Once|Given|Following|Addressing|Responding|Writing|Pressed|Reached|"
     r"Without|With|For|From|Under|Over|Like|Unlike|Now|Then|So|Yet|Still|Even|Far|Back|Here|There|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Outside|Inside|Elsewhere|Nearby|"
+    r"Afterward|Afterwards|Overnight|Shortly|Soon|(?:Hours|Minutes|Days|Weeks|Months|Moments|Years) (?:later|earlier|ago)"
+    r")\b"
 )
 
 

@@ -390,6 +390,18 @@ def test_speaker_names_after_titles_initials_and_descriptions(text, speaker, men
         assert text[q.speaker_start : q.speaker_end] == mention
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"It was very nice," the tycoon said.\n\nHours later, Trump returned the compliment, telling Reuters, '
+     '"We have been friends for a long time."', "Trump"),
+    ('WASHINGTON, Dec. 8 (UPI) — In response to the proposal, the senator’s aide Rosa Lind rallied supporters, '
+     'saying: "We have to be ready to stop him."', "Rosa Lind"),
+    ('"Great speech. She\'s ready."\n\n-President Obama, tweeting after the speech.', "Obama"),
+    ('Outside the arena, about 200 protesters gathered, chanting "Dump the mayor now!"', "200 protesters"),
+])
+def test_openings_that_are_not_the_speaker(text, speaker):
+    assert _direct(extract_quotes(text))[-1].speaker == speaker
+
+
 # ---- PolNeAR dev (real annotated news) ---------------------------------------------------------
 
 def load_eval():
