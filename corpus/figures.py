@@ -119,7 +119,10 @@ _OF_DETERMINERS = frozenset("the its their his her our my your those these all w
 # Plurals that are usually modifiers ("social media users", "data records"): a head only if last.
 _WEAK_PLURALS = frozenset(("data", "media"))
 # In the noun after a number, words to look past ("40 million more users").
-_NOUN_SKIP = frozenset("more fewer additional extra other new further separate previous of".split())
+_NOUN_SKIP = frozenset(
+    "more fewer additional extra other new further separate previous of former current potential active "
+    "senior junior major very".split()
+)
 _NOUN_STOP = _FUNCTION_WORDS - _NOUN_SKIP | frozenset(
     """am is are was were be been has have had do does did will would can could shall should may
     might must who whom whose which that this these those it its they them their he she his her

@@ -276,6 +276,15 @@ def test_currency_written_once_on_a_dashed_range():
     assert (fig.low, fig.high, fig.unit) == (75e6, 100e6, "USD")
 
 
+@pytest.mark.parametrize("text, adjective", [
+    ("But four former Acme and Zenith employees said so.", "formers"),
+    ("It was about a third of active North American accounts.", "actives"),
+    ("That is nearly a quarter of potential U.S. voters.", "potentials"),
+])
+def test_adjective_before_the_counted_noun_is_not_the_unit(text, adjective):
+    assert only(text).unit != adjective
+
+
 def test_possessive_is_not_the_counted_noun():
     assert only("The fine is around one quarter of the company's profit.").unit == "profits"
     assert only("Hackers stole 20,000 of the bank's files.").unit == "files"
