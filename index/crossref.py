@@ -216,18 +216,18 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A record's document fields are indexed on its document's `doc` record only (index.records); the
 # names a user types are those of the record.
 _DOC_FIELDS = {"doc_title": ["title"], "doc_outlet": ["outlet"], "doc_kind": ["kind"]}
+_DOC_RECORDS = wq.Term("type", "doc")
 
 
-def _lift(q, s):
-    """`q` with each clause on a document field replaced by "a record of one of the documents that
-    match it" (`doc_id` terms): clause by clause, so the query's and/or/not logic is unchanged."""
+def _lift(q):
+    """`q` with each clause on a document field replaced by "the records of the documents that match
+    it", clause by clause, so the query's and/or/not logic is unchanged. A document's records follow
+    its `doc` record in the index (index.records), which is what Whoosh's nested queries need."""
     if q.is_leaf():
         if q.field() not in _DOC_FIELDS:
             return q
-        hits = s.search(wq.And([_term("type", "doc"), q]), limit=None)
-        ids = sorted({h["doc_id"] for h in hits})
-        return wq.Or([_term("doc_id", d) for d in ids]) if ids else wq.NullQuery
-    return q.apply(lambda sub: _lift(sub, s))
+        return wq.NestedChildren(_DOC_RECORDS, wq.And([_DOC_RECORDS, q]))
+    return q.apply(_lift)
 
 
 def _parse(rix, text: str, fields: list[str]):
@@ -248,8 +248,7 @@ def _parse(rix, text: str, fields: list[str]):
         raise QueryError(f"cannot parse query {text!r} ({exc})") from None
     if q is wq.NullQuery:
         raise QueryError(f"query has no searchable terms: {text!r}")
-    with rix.searcher() as s:
-        return _lift(q, s)
+    return _lift(q)
 
 
 def _by_date(items):
@@ -595,7 +594,7 @@ def _seeded_candidates(rix, s, fid: str) -> list[tuple[float, dict]]:
     terms = distinctive_terms(s, rix, "text", seed.get("text", ""), chunks=1, per_chunk=8)
     titles = distinctive_terms(s, rix, "doc_title", seed.get("title", ""), chunks=1, per_chunk=4)
     q = wq.And([_term("type", "figure"), _term("family", seed.get("family", "count")),
-                _lift(wq.Or([_term("text", t) for t in terms] + [_term("doc_title", t) for t in titles]), s)])
+                _lift(wq.Or([_term("text", t) for t in terms] + [_term("doc_title", t) for t in titles]))])
     # magnitude filtered here: a numeric range in the query costs more than the words save
     rows = {h["id"]: (h.score, f) for h in s.search(q, limit=SEEDED_FIGURES)
             if v / fg.MAX_RATIO <= (f := h.fields()).get("value", 0.0) <= v * fg.MAX_RATIO}

@@ -113,7 +113,9 @@ def record_id(kind: str, doc_id: str, start: int, end: int, aside: int | None) -
 
 
 def document_records(doc: Document, extraction) -> list[dict]:
-    """The records of one document: a `doc` record, then its quotes, indirect claims and figures."""
+    """The records of one document: a `doc` record, then its quotes, indirect claims and figures.
+    Written in this order, in one go, they stay together behind their `doc` record, so that a
+    query on the document's fields finds its records (Whoosh nested queries, `index.crossref`)."""
     base = {"doc_id": doc.id, "path": doc.path, "title": doc.title or "", "outlet": doc.outlet or "",
             "outlet_key": outlet_key(doc.outlet), "kind": doc.kind}
     date = to_naive_utc(doc.published)
