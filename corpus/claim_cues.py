@@ -17,6 +17,7 @@ are not cues here either.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from corpus.cues import (
@@ -36,7 +37,8 @@ from corpus.speakers import DETERMINERS, POSSESSIVES, PRONOUNS
 _FORMS = {**CLAIM_EXTRA_FORMS, **ALL_CUE_FORMS}
 # -ing forms come after "is" (a progressive, left to the analysis) or open a participle phrase
 _LOWER = {f for f in _FORMS if not f.endswith("ing")}
-_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER) + r")(?![\w'’-])")
+_ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
+_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS) + r")(?![\w'’-])")
 _TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
 _AUX = {
@@ -70,28 +72,6 @@ _NOUN_LIKE = {
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
-def extra_cues(an: Analysis, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
-    """Cues for claims only in `sent`, beside the analysis's own (`sent.cues`), looked for in the
-    `gaps` of the sentence that no claim covers yet."""
-    masked = an.masked
-    ss, se = sent.start, sent.end
-    found: list[Cue] = []
-    # a headline in title case: its verbs are capitalised too ("Glenn Beck Says Trump …")
-    plo, phi = an.paras[sent.para]
-    headline = ss == plo and se >= phi - 2 and se - ss < 160  # a paragraph of one short sentence
-    word_re = _TITLE_RE if headline and _title_case(masked[ss:se]) else _WORD_RE
-    taken = {c.start for c in sent.cues}
-    for lo, hi in gaps:
-        for m in word_re.finditer(masked, lo, hi):
-            vs, ve = m.span()
-            if vs == ss or vs in taken:
-                continue
-            cue = _cue_at(an, ss, se, vs, ve, m.group().lower())
-            if cue is not None:
-                found.append(cue)
-    return found
-
-
 _ATTITUDE_RE = re.compile(
     r"\b(?:is|are|was|were|been|be|am)\s+(?:(?:not|also|still|now|very|so|too|more|less|quite|all|long|"
     r"[a-z]+ly)\s+){0,3}(?:(?P<adj>" + trie_pattern(ATTITUDE_ADJECTIVES) + r")"
@@ -100,35 +80,81 @@ _ATTITUDE_RE = re.compile(
 )
 
 
-def attitude_cues(an: Analysis, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
+class ClaimCueFinder:
+    """Looks for the cues only claims read, one document at a time: the cue words and attitude
+    phrases are found in one pass over the text, then taken sentence by sentence."""
+
+    def __init__(self, an: Analysis):
+        self.an = an
+        self.words = list(_WORD_RE.finditer(an.masked))
+        self.word_starts = [m.start() for m in self.words]
+
+    def cues(self, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
+        """Cues of `sent` beside the analysis's own (`sent.cues`), in the `gaps` of the sentence that
+        no claim covers yet."""
+        an = self.an
+        masked = an.masked
+        ss, se = sent.start, sent.end
+        found: list[Cue] = []
+        plo, phi = an.paras[sent.para]
+        headline = ss == plo and se >= phi - 2 and se - ss < 160  # a paragraph of one short sentence
+        title = headline and _title_case(masked[ss:se])
+        taken = {c.start for c in sent.cues}
+        for lo, hi in gaps:
+            if title:
+                # a headline in title case: its verbs are capitalised too ("Glenn Beck Says Trump …")
+                matches = list(_TITLE_RE.finditer(masked, lo, hi))
+            else:
+                k = bisect.bisect_left(self.word_starts, lo)
+                matches = []
+                while k < len(self.words) and self.words[k].end() <= hi:
+                    matches.append(self.words[k])
+                    k += 1
+            for m in matches:
+                vs, ve = m.span()
+                if vs == ss or vs in taken:
+                    continue
+                word = m.group().lower()
+                if word in _ATT_WORDS:
+                    # "has been critical of", "was an early backer of": "be" a little before the word
+                    for am in _ATTITUDE_RE.finditer(masked, max(lo, vs - 70), min(hi, ve + 12)):
+                        if am.start("adj" if am.group("adj") else "noun") == vs:
+                            cue = _attitude_cue(an, sent, lo, am)
+                            if cue is not None:
+                                found.append(cue)
+                    if word not in _LOWER:
+                        continue
+                cue = _cue_at(an, ss, se, vs, ve, word)
+                if cue is not None:
+                    found.append(cue)
+        return found
+
+
+def _attitude_cue(an: Analysis, sent: Sentence, lo: int, m: re.Match) -> Cue | None:
     """"Graham has been critical of Trump", "Some Clinton backers are concerned that …", "Grijalva
     was an early backer of Sanders": a position held, the subject before "be" its holder."""
     masked = an.masked
-    out = []
-    for lo, hi in gaps:
-        for m in _ATTITUDE_RE.finditer(masked, lo, hi):
-            vs = m.start()
-            toks = _tokens(masked, max(sent.start, vs - 70), vs)
-            i = len(toks) - 1
-            while i >= 0 and (toks[i][2].lower() in _AUX or toks[i][2].lower() in ("has", "have", "had")):
-                i -= 1
-            if i < 0:
-                continue
-            sp = subject_before(masked, max(sent.start, lo - 200), toks[i][1])
-            if sp is None:
-                continue
-            subj = masked[sp[0] : sp[1]]
-            if subj.lower() in ("it", "there", "this", "that", "which", "what") or subj.endswith(("'s", "’s")):
-                continue
-            if subj.lower() == "who":
-                sp = _antecedent(masked, sent.start, sp[0])
-                if sp is None:
-                    continue
-            start = m.start("adj") if m.group("adj") else m.start("noun")
-            cue = Cue(start, m.end(), m.end(), sp[0], sp[1], "pre", False)
-            cue.resolution = an.registry.resolve(sp[0], sp[1])
-            out.append(cue)
-    return out
+    vs = m.start()
+    toks = _tokens(masked, max(sent.start, vs - 70), vs)
+    i = len(toks) - 1
+    while i >= 0 and (toks[i][2].lower() in _AUX or toks[i][2].lower() in ("has", "have", "had")):
+        i -= 1
+    if i < 0:
+        return None
+    sp = subject_before(masked, max(sent.start, lo - 200), toks[i][1])
+    if sp is None:
+        return None
+    subj = masked[sp[0] : sp[1]]
+    if subj.lower() in ("it", "there", "this", "that", "which", "what") or subj.endswith(("'s", "’s")):
+        return None
+    if subj.lower() == "who":
+        sp = _antecedent(masked, sent.start, sp[0])
+        if sp is None:
+            return None
+    start = m.start("adj") if m.group("adj") else m.start("noun")
+    cue = Cue(start, m.end(), m.end(), sp[0], sp[1], "pre", False)
+    cue.resolution = an.registry.resolve(sp[0], sp[1])
+    return cue
 
 
 def _title_case(seg: str) -> bool:
@@ -167,6 +193,9 @@ def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue |
         break
     if i < 0:
         return None
+    if aux == 0 and clitic_end is None and low in ALL_CUE_FORMS and masked[vs].islower() \
+            and toks[i][2].lower() not in _RELATIVE and not toks[i][2].endswith((",", "—", "--", ")", "–")):
+        return None  # a plain "subject verb": the analysis has judged it already
     if clitic_end is not None:
         sp = subject_before(masked, lo, clitic_end)
         if sp is not None:

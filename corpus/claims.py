@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from corpus.claim_cues import attitude_cues, extra_cues
+from corpus.claim_cues import ClaimCueFinder
 from corpus.cues import (
     ALL_CUE_FORMS,
     BELIEF_FORMS,
@@ -67,6 +67,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
     claims: list[Claim] = []
     indirect: list[Claim] = []
     nouns = list(_NOUN_LINK.finditer(an.masked))
+    finder = ClaimCueFinder(an)
     for sent in an.sentences:
         if any(a <= sent.start < b for a, b in skip):
             continue
@@ -77,8 +78,8 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
         covered = sorted((c.start, c.end) for c in indirect[first:])
-        gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 12]
-        extra = extra_cues(an, sent, gaps) + attitude_cues(an, sent, gaps) if gaps else ()
+        gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 20]
+        extra = finder.cues(sent, gaps) if gaps else ()
         if extra:
             cues = sorted(sent.cues + extra, key=lambda c: c.start)
             for cue in extra:
