@@ -148,6 +148,7 @@ def cluster(items: list[Item]) -> list[Cluster]:
 class _Grouper:
     def __init__(self, items: list[Item]):
         self.vecs = vectors(items)
+        self.bucket = {it.id: _bucket(it.value) for it in items}
         self.norms = {k: math.sqrt(sum(w * w for w in v.values())) or 1.0 for k, v in self.vecs.items()}
         self.postings: dict[tuple[str, str], list[Item]] = defaultdict(list)
         self.owner: dict[str, Cluster] = {}
@@ -182,7 +183,7 @@ class _Grouper:
         for fam in families:
             for b in (near - 1, near, near + 1):
                 for c in self.by_bucket.get((fam, b), ()):
-                    candidates.update((m.id, m) for m in c.members[:30] if abs(_bucket(m.value) - near) <= 1)
+                    candidates.update((m.id, m) for m in c.members[:30] if abs(self.bucket[m.id] - near) <= 1)
         candidates.pop(it.id, None)
         per_cluster: dict[int, tuple[Cluster, list[float]]] = {}
         allowed: dict[int, bool] = {}
@@ -194,7 +195,8 @@ class _Grouper:
                 ok = allowed[id(c)] = c is not exclude and _may_join(c, it)
             if ok:
                 other = self.vecs[oid]
-                dot = sum(x * other.get(w, 0.0) for w, x in vec.items())
+                small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+                dot = sum(x * large[w] for w, x in small.items() if w in large)
                 per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
         best, best_sim = None, 0.0
         for c, sims in per_cluster.values():
@@ -302,6 +304,9 @@ COUNTED = ("people", "accounts", "records", "cards", "devices", "organisations")
 
 def _value_bonus(c: Cluster, it: Item) -> float:
     """The same number of the same thing, printed again, is itself evidence of the same quantity."""
+    near = 1 - CLOSE_VALUE
+    if c.hi < it.value * near or c.lo * near > it.value:  # no member that close at all
+        return 0.0
     bonus = 0.0
     for m in c.members[:30]:
         if abs(m.value - it.value) <= CLOSE_VALUE * max(m.value, it.value):
