@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,8 +23,11 @@ from index.record_writer import RecordWriter, RecordWriterProcess, exit_with_par
 from index.records import document_records
 from index.store import document_fields, ingest_lock, open_index, open_manifest
 
-BATCH_FILES = 500
-BATCH_SECONDS = 20.0
+# A batch is one commit, and one new segment of each index: Whoosh's default merge policy leaves the
+# records index's segments (~40,000 records a batch) unmerged, and each costs every query a little.
+# A killed ingest loses at most one batch; Ctrl-C commits it.
+BATCH_FILES = 1000
+BATCH_SECONDS = 45.0
 PARALLEL_MIN_FILES = 40
 # Files a folder walk passes over: dotfiles, and a collection's own sidecar files.
 _SIDECAR_STEMS = {"readme", "manifest", "license", "licence", "changelog", "index"}
@@ -48,9 +52,10 @@ class _Parsed:
     sha: str
     size: int
     mtime: float
-    docs: list[Document] = field(default_factory=list)
-    extractions: list = field(default_factory=list)
-    records: list[list[dict]] = field(default_factory=list)  # per document: its records-index entries
+    # Per document, all prepared in the worker, so that the writing process only writes: its fields
+    # for the documents index, and its records-index entries pickled once, passed on unopened.
+    fields: list[dict] = field(default_factory=list)
+    records: list[bytes] = field(default_factory=list)
     error: str | None = None
 
 
@@ -90,11 +95,10 @@ def _parse(path: str, data: bytes | None = None, extract: bool = True) -> _Parse
         if data is None:
             data = p.read_bytes()
         parsed = _Parsed(path, content_id(data), stat.st_size, stat.st_mtime)
-        parsed.docs = load_bytes(data, path)
-        if extract:
-            parsed.extractions = [_analyse(d) for d in parsed.docs]
-        parsed.records = [document_records(d, parsed.extractions[i] if parsed.extractions else None)
-                          for i, d in enumerate(parsed.docs)]
+        for doc in load_bytes(data, path):
+            extraction = _analyse(doc) if extract else None
+            parsed.fields.append(document_fields(doc, extraction))
+            parsed.records.append(pickle.dumps(document_records(doc, extraction), pickle.HIGHEST_PROTOCOL))
     except LoadError as exc:
         return _Parsed(path, "", 0, 0.0, error=str(exc))
     except OSError as exc:
@@ -249,19 +253,18 @@ def _write(ix, manifest, todo, report, notify, extract, records) -> None:
             if writer is None:
                 writer = _Documents(ix)
             old = manifest.get(parsed.path)
-            new_ids = [d.id for d in parsed.docs]
+            new_ids = [f["id"] for f in parsed.fields]
             if old is not None:
                 gone = set(old.doc_ids) - set(new_ids) - manifest.doc_ids_elsewhere(old.doc_ids, parsed.path)
                 for doc_id in gone:
                     writer.delete(doc_id)
                     records.delete(doc_id)
-            for i, doc in enumerate(parsed.docs):
-                extraction = parsed.extractions[i] if parsed.extractions else None
-                writer.replace(document_fields(doc, extraction))
-                records.replace(doc.id, parsed.records[i])
+            for doc_fields, doc_records in zip(parsed.fields, parsed.records, strict=True):
+                writer.replace(doc_fields)
+                records.replace(doc_fields["id"], doc_records)
             pending.append(FileEntry(parsed.path, parsed.sha, parsed.size, parsed.mtime, new_ids))
             report.indexed.append(parsed.path)
-            report.documents += len(parsed.docs)
+            report.documents += len(parsed.fields)
             notify(parsed.path, "indexed")
             if len(pending) >= BATCH_FILES or time.monotonic() - batch_started > BATCH_SECONDS:
                 commit()

@@ -3,6 +3,7 @@ in-process writer writes, and the child's failures reach the parent as errors.""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,10 @@ def test_reingest_through_the_records_process_replaces_records(tmp_path, monkeyp
 def test_a_failure_in_the_records_process_is_raised_at_commit(tmp_path):
     writer = RecordWriterProcess(tmp_path)
     try:
-        writer.replace("d1", [{"id": "q1", "type": "quote", "no_such_field": "x"}])
+        writer.replace("d1", pickle.dumps([{"id": "q1", "type": "quote", "no_such_field": "x"}]))
         with pytest.raises(RuntimeError, match="writing records failed: .*no_such_field"):
             writer.commit()
-        writer.replace("d2", [{"id": "q2", "type": "quote", "doc_id": "d2"}])
+        writer.replace("d2", pickle.dumps([{"id": "q2", "type": "quote", "doc_id": "d2"}]))
         writer.commit()  # the failed batch was dropped; the writer goes on
     finally:
         writer.close()
