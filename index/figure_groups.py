@@ -97,13 +97,18 @@ def vectors(items: list[Item]) -> dict[str, dict[str, float]]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return _cosine(a, b, None, None)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], na: float | None, nb: float | None) -> float:
+    """Cosine of two sparse vectors; `na`/`nb`: their norms when already known."""
     if len(a) > len(b):
-        a, b = b, a
+        a, b, na, nb = b, a, nb, na
     dot = sum(w * b[k] for k, w in a.items() if k in b)
     if not dot:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
+    na = na if na is not None else math.sqrt(sum(w * w for w in a.values()))
+    nb = nb if nb is not None else math.sqrt(sum(w * w for w in b.values()))
     return dot / (na * nb)
 
 
@@ -114,12 +119,19 @@ class Cluster:
     centroid: dict[str, float] = field(default_factory=dict)
     lo: float = math.inf
     hi: float = 0.0
+    _norm: float | None = None  # of the centroid, until it changes
+
+    def norm(self) -> float:
+        if self._norm is None:
+            self._norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        return self._norm
 
     def fits(self, value: float) -> bool:
         return max(self.hi, value) <= MAX_RATIO * max(min(self.lo, value), 1e-9)
 
     def add(self, item: Item, vec: dict[str, float]) -> None:
         self.members.append(item)
+        self._norm = None
         for k, w in vec.items():
             self.centroid[k] = self.centroid.get(k, 0.0) + w
         self.lo = min(self.lo, item.value)
@@ -217,7 +229,7 @@ class _Grouper:
             for b in range(near - 3, near + 4):
                 for c in self.by_bucket.get((fam, b), ()):
                     if c is not exclude and c.members and _may_join(c, it) and _value_bonus(c, it) >= 0.2 \
-                            and cosine(vec, c.centroid) >= same_thing(c.family) / 2:
+                            and _cosine(vec, c.centroid, norm, c.norm()) >= same_thing(c.family) / 2:
                         return c
         return None
 
@@ -244,7 +256,7 @@ def _bucket(value: float) -> int:
 
 def _recompute(c: Cluster, vecs: dict[str, dict[str, float]]) -> None:
     members = c.members
-    c.members, c.centroid, c.lo, c.hi = [], {}, math.inf, 0.0
+    c.members, c.centroid, c.lo, c.hi, c._norm = [], {}, math.inf, 0.0, None
     for m in members:
         c.add(m, vecs[m.id])
 
@@ -264,7 +276,8 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
             for k in by_family[c.family]:
                 if max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
-                if cosine(k.centroid, c.centroid) + _shared_value_bonus(k, c) >= same_thing(c.family):
+                if _cosine(k.centroid, c.centroid, k.norm(), c.norm()) + _shared_value_bonus(k, c) \
+                        >= same_thing(c.family):
                     target = k
                     break
             if target is None:
@@ -276,6 +289,7 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
                 for w, x in c.centroid.items():
                     target.centroid[w] = target.centroid.get(w, 0.0) + x
                 target.lo, target.hi = min(target.lo, c.lo), max(target.hi, c.hi)
+                target._norm = None
                 changed = True
         clusters = kept
     return clusters + singles
