@@ -95,9 +95,12 @@ class ClaimCueFinder:
         an = self.an
         masked = an.masked
         ss, se = sent.start, sent.end
-        found: list[Cue] = []
         plo, phi = an.paras[sent.para]
         headline = ss == plo and se >= phi - 2 and se - ss < 160  # a paragraph of one short sentence
+        k = bisect.bisect_left(self.word_starts, ss)
+        if (k == len(self.word_starts) or self.word_starts[k] >= se) and not headline:
+            return []  # no cue word in the sentence
+        found: list[Cue] = []
         title = headline and _title_case(masked[ss:se])
         taken = {c.start for c in sent.cues}
         for lo, hi in gaps:
@@ -168,8 +171,13 @@ def _title_case(seg: str) -> bool:
 def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue | None:
     masked = an.masked
     sp_ = masked.rfind(" ", max(ss, vs - 30), vs - 1)
-    if masked[sp_ + 1 : vs].strip().lower() in _NEVER_BEFORE:
+    prev = masked[sp_ + 1 : vs].strip().lower()
+    if prev in _NEVER_BEFORE:
         return None  # "the report", "to say", "in denouncing": not a verb with its subject
+    if low in ALL_CUE_FORMS and not is_ambiguous(low) and low not in _NOUN_LIKE and masked[vs].islower() \
+            and prev not in _AUX and prev not in _RELATIVE and not prev.endswith(("ly", ",", "—", "--", ")", "–")) \
+            and not _CLITIC.fullmatch(prev):
+        return None  # "X criticized": the analysis looked for this subject the same way already
     lo = max(ss, masked.rfind("\x01", ss, vs) + 1)
     toks = _tokens(masked, max(lo, vs - 70), vs)
     i = len(toks) - 1
@@ -193,9 +201,10 @@ def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue |
         break
     if i < 0:
         return None
-    if aux == 0 and clitic_end is None and low in ALL_CUE_FORMS and masked[vs].islower() \
-            and toks[i][2].lower() not in _RELATIVE and not toks[i][2].endswith((",", "—", "--", ")", "–")):
-        return None  # a plain "subject verb": the analysis has judged it already
+    if aux == 0 and clitic_end is None and low in SPEECH_FORMS and not is_ambiguous(low) \
+            and masked[vs].islower() and not toks[i][2].endswith((",", "—", "--", ")", "–")) \
+            and toks[i][2].lower() not in _RELATIVE:
+        return None  # "X said": the analysis looked for this subject the same way already
     if clitic_end is not None:
         sp = subject_before(masked, lo, clitic_end)
         if sp is not None:

@@ -280,8 +280,9 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         start = m.end()
     else:
         # "talked to McConnell about X", "wrote a blog post against X": a listener or medium first
-        m = _ABOUT_LATER.match(masked, cue.end, end)
-        if m and ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower()) in _ABOUT_VERBS:
+        m = ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower()) in _ABOUT_VERBS \
+            and _ABOUT_LATER.match(masked, cue.end, end)
+        if m:
             start = m.end()
     return _spans(an, [(start, end)], lead=True)
 
