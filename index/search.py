@@ -132,8 +132,7 @@ _POOL = _SearcherPool()
 def search(directory: Path, text: str, limit: int = 20) -> SearchResult:
     with _POOL.searcher(directory) as searcher:
         q = parse_query(searcher, text)
-        # optimize=False: whoosh 2.7.4's block-quality skipping can spin forever on segments left by
-        # an interrupted ingest (seen with limit=1 after a killed run); exact scoring costs little.
+        # (whoosh's block-quality skipping could spin forever on rounding: patched in whoosh_api)
         results = searcher.search(q, limit=limit, terms=True)
         # Pinpoint: snippets from the character offsets stored at index time, not by re-analysing
         # each hit's whole text.

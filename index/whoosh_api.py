@@ -2,7 +2,8 @@
 
 Whoosh 2.7.4 (pinned: frozen since 2016, but known) has invalid escape sequences that Python 3.12+
 reports as SyntaxWarnings when it is first compiled; they are harmless and silenced here, once.
-Two methods are patched for speed (`_cached_reader`, `_stem_filter_clear`).
+Two methods are patched for speed (`_cached_reader`, `_stem_filter_clear`) and one that could
+loop forever (`_union_skip_to_quality`).
 """
 
 import functools
@@ -18,6 +19,8 @@ with warnings.catch_warnings():
     from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
     from whoosh.index import EmptyIndexError, LockError
     from whoosh.lang import stemmer_for_language
+    from whoosh.matching import ReadTooFar
+    from whoosh.matching.binary import UnionMatcher
     from whoosh.qparser import dateparse
     from whoosh.searching import Searcher
 
@@ -50,8 +53,39 @@ def _stem_filter_clear(self):
 
 StemFilter.clear = _stem_filter_clear
 
+
+def _union_skip_to_quality(self, minquality):
+    """Whoosh's version loops forever when rounding makes `aq + bq <= minquality` while
+    `aq > minquality - bq`: the side asked to skip finds its block good enough and does not move
+    (a search hung so, intermittently). Skipping is a shortcut: when a side does not move, stop; the
+    collector still scores every remaining document."""
+    self._id = None
+    a, b = self.a, self.b
+    if not (a.is_active() or b.is_active()):
+        raise ReadTooFar
+    if not a.is_active():
+        return b.skip_to_quality(minquality)
+    if not b.is_active():
+        return a.skip_to_quality(minquality)
+    skipped = 0
+    aq, bq = a.block_quality(), b.block_quality()
+    while a.is_active() and b.is_active() and aq + bq <= minquality:
+        if aq < bq:
+            moved = a.skip_to_quality(minquality - bq)
+            aq = a.block_quality()
+        else:
+            moved = b.skip_to_quality(minquality - aq)
+            bq = b.block_quality()
+        if not moved:
+            break
+        skipped += moved
+    return skipped
+
+
+UnionMatcher.skip_to_quality = _union_skip_to_quality
+
 __all__ = [
     "DATETIME", "ID", "KEYWORD", "NUMERIC", "STORED", "TEXT", "EmptyIndexError", "LockError", "W3Codec",
-    "LowercaseFilter", "RegexTokenizer", "Schema", "Searcher", "StemmingAnalyzer", "dateparse",
+    "LowercaseFilter", "RegexTokenizer", "Schema", "Searcher", "StemmingAnalyzer", "UnionMatcher", "dateparse",
     "highlight", "index", "qparser", "query", "sorting",
 ]
