@@ -16,6 +16,13 @@ another report follows; the object of a stance or noun ends with its clause. A b
 inside someone's reported words is part of those words, not a claim of its own (PolNeAR annotates
 the outermost attribution only); a report of speech inside them is kept, because it names whose
 words they are and figures take their source from the innermost claim.
+
+Cues the quote analysis does not take are looked for again for claims only (`corpus.claim_cues`):
+a modal or adverb before the verb, a relative-pronoun subject, a title-case headline, attitude
+adjectives after "be" ("has been critical of"). A relative pronoun before the subject is the content
+("what he calls corruption"); the object of a verb that takes a noun phrase ends before its setting
+("blasted Rubio in an interview"). A document as source ("Larkspur's statement") names its
+organisation, and "we" in an organisation's own notice is that organisation.
 """
 
 from __future__ import annotations
