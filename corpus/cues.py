@@ -55,7 +55,8 @@ CLAIM_ONLY_VERBS = "talk speak discuss address focus decide identify see regard 
 CLAIM_EXTRA_VERBS = (
     "tout extol disparage lambaste deride berate castigate excoriate assail rebuke scold chastise laud "
     "salute elect nominate prefer love hate dislike distrust admire accept ignore "
-    "resist imagine envision oppose commend recognize acknowledge"
+    "resist imagine envision oppose commend recognize acknowledge hammer portray invoke rip knock bash "
+    "trash lampoon skewer spurn snub rebuff disavow repudiate renounce bemoan regret relish cherish"
 ).split()
 
 # Adjectives of attitude after "be" ("Graham has been critical of Trump", "Some backers are concerned

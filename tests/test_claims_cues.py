@@ -119,3 +119,10 @@ def test_we_in_a_news_report_stays_as_written():
 def test_lone_lowercase_noun_is_no_source():
     claims = extract_claims("Customers can change email addresses and order histories online.")
     assert not [c for c in claims if c.source == "email"]
+
+
+def test_stance_verbs_only_claims_read():
+    c = _one("Senator Ada Brown has hammered Larkspur for its slow disclosure.", "Larkspur")
+    assert (c.source, c.cue) == ("Ada Brown", "hammered")
+    c = _one("The regulator disavowed the settlement.", "the settlement")
+    assert c.source == "The regulator"
