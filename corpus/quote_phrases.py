@@ -166,6 +166,7 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
     if kind != "ok" and not (kind == "det" and low in ("one", "two", "several", "some", "many", "most")):
         return None
     start = toks[i][0]
+    first = i  # index of the phrase's first token
     lower_count = 0
     j = i - 1
     while j >= 0 and i - j < 14:
@@ -179,15 +180,23 @@ def _np_ending(toks, i: int, end: int, strip_comma: bool = False) -> tuple[int, 
                 continue
             break
         if k == "det":
-            start = toks[j][0]
+            start, first = toks[j][0], j
             break
         if not is_cap(w):
             lower_count += 1
             if lower_count > 4:
                 break
-        start = toks[j][0]
+        start, first = toks[j][0], j
         j -= 1
+    # "A spokeswoman for the company said": the role before "for"/"at" is who speaks, for the company
+    if first >= 2 and toks[first - 1][2] in _ROLE_LINKS and toks[first - 2][2].lower() in ROLE_HEADS:
+        role = _np_ending(toks, first - 2, toks[first - 2][1])
+        if role is not None:
+            return (role[0], end)
     return (start, end)
+
+
+_ROLE_LINKS = {"for", "at", "from"}
 
 
 _KNOWN_AS = re.compile(r"(?:(?<=known)\s+as|\s+(?:known\s+as|called|named))\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")

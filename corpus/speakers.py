@@ -189,6 +189,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     ["Facebook"])."""
     possessor: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].endswith(("s'", "s’")) and _key(tokens[-1]) in ORG_WORDS:
+            break  # a plural possessive inside an organisation's name: "The Patients’ Data Alliance"
         if tokens[i].endswith(("'s", "’s", "s'", "s’")) and i < len(tokens) - 1:
             possessor = tokens[: i + 1]
             possessor[-1] = _strip_possessive(possessor[-1])
@@ -605,6 +607,7 @@ class Registry:
         lows = [w for w in words if not is_cap(w)]
         if caps and not org:
             org = " ".join(caps)
+
         role = " ".join(lows) if lows and lows[-1].lower().strip(",.") in ROLE_HEADS else None
         return Resolution(mention, role=role, org=org, nominal=True)
 

@@ -419,3 +419,20 @@ def test_polnear_first_articles(shared):
     assert scores["quote_f1"] >= 0.94
     assert scores["quote_mention_acc"] >= 0.95
     assert scores["quote_name_acc"] >= 0.91
+
+
+def test_a_spokeswoman_for_the_company_is_the_unnamed_speaker_not_the_last_one():
+    text = ("The Patients’ Data Alliance said in a statement that the fine was too small.\n\n"
+            "Acme said it would respond within 28 days.\n\n"
+            "A spokeswoman for the company said: “We have co-operated fully with the regulator.”")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "A spokeswoman for the company"
+    assert text[q.speaker_start:q.speaker_end] == "A spokeswoman for the company"
+
+
+def test_a_plural_possessive_inside_an_organisation_name_keeps_the_name_whole():
+    text = "The Patients’ Data Alliance said in a statement on Thursday.\n\nIt reads: “A fine is a start.”"
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Patients’ Data Alliance" and q.org is None
+    (q,) = extract_quotes("Facebook's Chief Technology Officer Mike Schroepfer said: “We are sorry.”")
+    assert (q.speaker, q.org) == ("Mike Schroepfer", "Facebook")
