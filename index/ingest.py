@@ -235,6 +235,7 @@ def _write(ix, manifest, todo, report, notify, extract, records) -> None:
 
     def commit():
         nonlocal writer, pending, batch_started
+        records.start_commit()  # the records writer commits while the documents are committed here
         if writer is not None:
             writer.commit()
             writer = None

@@ -69,6 +69,9 @@ class RecordWriter:
 
             refresh(self.directory)
 
+    def start_commit(self) -> None:
+        """Nothing to start here: `commit` does it all (see RecordWriterProcess.start_commit)."""
+
     def commit(self) -> None:
         if self._writer is not None:
             self._close_searcher()
@@ -99,6 +102,7 @@ class RecordWriterProcess:
     def __init__(self, directory: Path):
         self.directory = Path(directory)
         self.changed = False
+        self._committing = False
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child, str(self.directory), os.getpid()), daemon=True,
@@ -107,18 +111,30 @@ class RecordWriterProcess:
         child.close()
 
     def replace(self, doc_id: str, records: bytes) -> None:
-        self._conn.send(("replace", doc_id, records))
+        self._send(("replace", doc_id, records))
         self.changed = True
 
     def delete(self, doc_id: str) -> None:
-        self._conn.send(("delete", doc_id))
+        self._send(("delete", doc_id))
         self.changed = True
 
+    def start_commit(self) -> None:
+        """Let the child commit while this process commits the documents; `commit` then waits."""
+        self._send(("commit",))
+        self._committing = True
+
     def commit(self) -> None:
-        self._call("commit")
+        if not self._committing:
+            self._send(("commit",))
+        self._committing = False
+        self._answer()
 
     def cancel(self) -> None:
-        self._call("cancel")
+        if self._committing:  # a commit was started and has to be answered first
+            self._committing = False
+            self._answer()
+        self._send(("cancel",))
+        self._answer()
 
     def finish(self) -> None:
         """After `close`: merge the sources anew, as RecordWriter.finish does."""
@@ -131,17 +147,26 @@ class RecordWriterProcess:
         """Stop the child (after a cancel of anything not committed)."""
         if self._proc.is_alive():
             try:
-                self._call("close")
-            except (OSError, EOFError, RuntimeError):
+                if self._committing:
+                    self._committing = False
+                    self._answer()
+                self._send(("close",))
+                self._answer()
+            except RuntimeError:
                 pass
         self._conn.close()
         self._proc.join(timeout=10)
         if self._proc.is_alive():
             self._proc.kill()
 
-    def _call(self, op: str) -> None:
+    def _send(self, message: tuple) -> None:
         try:
-            self._conn.send((op,))
+            self._conn.send(message)
+        except OSError:
+            raise RuntimeError(f"the records writer stopped (exit code {self._proc.exitcode})") from None
+
+    def _answer(self) -> None:
+        try:
             error = self._conn.recv()
         except (OSError, EOFError):
             raise RuntimeError(f"the records writer stopped (exit code {self._proc.exitcode})") from None
