@@ -1030,9 +1030,16 @@ def _range_figure(text: str, a: _Num, b: _Num, connective: str) -> Figure:
 
 
 def _source_of(fig: Figure, claims: Sequence[Claim], default: str | None) -> str | None:
+    """The source of the smallest claim holding the figure, else the document's own (its outlet).
+    A claim the writer makes in the first person ("I reckon 30 million …") is the document's too."""
     best = None
     for c in claims:
         if c.start <= fig.start and fig.end <= c.end and c.source:
             if best is None or c.end - c.start < best.end - best.start:
                 best = c
-    return best.source if best is not None else default
+    if best is None or best.source.lower() in _FIRST_PERSON:
+        return default
+    return best.source
+
+
+_FIRST_PERSON = {"i", "me", "we", "us"}

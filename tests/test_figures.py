@@ -333,6 +333,13 @@ def test_source_from_claim_else_default():
     assert [f.source for f in extract_figures(text)] == [None, None]
 
 
+def test_a_first_person_claim_is_the_writers_own():
+    text = "I reckon 30 million users were affected. We think it could be more."
+    claim = _claim(text, "30 million users were affected", "I")
+    figs = extract_figures(text, [claim], default_source="Reason")
+    assert [(f.value, f.source) for f in figs] == [(30e6, "Reason")]
+
+
 def test_innermost_claim_wins():
     text = 'The paper reported that Facebook said "up to 87 million people may have been affected".'
     outer = _claim(text, 'Facebook said "up to 87 million people may have been affected"', "The paper")
