@@ -375,14 +375,19 @@ _VERB_AFTER = re.compile(
 )
 
 
+def _awaits_cue_after(text: str, masked: str, p: Passage, cues: list[Cue]) -> bool:
+    """The quotation ends in a comma, "?" or "!" inside its marks and no cue already follows it."""
+    end_char = text[p.inner_start : p.inner_end].rstrip()[-1:]
+    if not end_char or end_char not in ",?!":
+        return False
+    return not any(c.start >= p.end and _ONLY_PUNCT.fullmatch(masked[p.end : min(c.start, c.speaker_start or c.start)])
+                   for c in cues)
+
+
 def _verb_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) -> Cue | None:
     """`"…," the nominee riffed.` A quotation ending in a comma (or ?/!) inside its marks, then a
     subject and any verb: English puts the attribution there, whatever the verb."""
-    end_char = text[p.inner_start : p.inner_end].rstrip()[-1:]
-    if not end_char or end_char not in ",?!":
-        return None
-    if any(c.start >= p.end and _ONLY_PUNCT.fullmatch(masked[p.end : min(c.start, c.speaker_start or c.start)])
-           for c in cues):
+    if not _awaits_cue_after(text, masked, p, cues):
         return None
     m = _VERB_AFTER.match(masked, p.end, se)
     if m is None or MASK in m.group():
@@ -403,11 +408,7 @@ _VERB_NAME_AFTER = re.compile(
 def _verb_name_after(text: str, masked: str, p: Passage, se: int, cues: list[Cue]) -> Cue | None:
     """`"Is Obama profiling?" reacted Trump.`: after a quotation that ends in a comma, "?" or "!"
     inside its marks, any past-tense verb with a name after it attributes it."""
-    end_char = text[p.inner_start : p.inner_end].rstrip()[-1:]
-    if not end_char or end_char not in ",?!":
-        return None
-    if any(c.start >= p.end and _ONLY_PUNCT.fullmatch(masked[p.end : min(c.start, c.speaker_start or c.start)])
-           for c in cues):
+    if not _awaits_cue_after(text, masked, p, cues):
         return None
     m = _VERB_NAME_AFTER.match(masked, p.end, se)
     if m is None or MASK in m.group():
