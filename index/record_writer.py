@@ -73,16 +73,15 @@ class RecordWriter:
         """Nothing to start here: `commit` does it all (see RecordWriterProcess.start_commit)."""
 
     def commit(self) -> None:
-        if self._writer is not None:
-            self._close_searcher()
-            self._writer.commit()
-            self._writer = None
-            self._written.clear()
+        self._end("commit")
 
     def cancel(self) -> None:
+        self._end("cancel")
+
+    def _end(self, how: str) -> None:
         if self._writer is not None:
             self._close_searcher()
-            self._writer.cancel()
+            getattr(self._writer, how)()
             self._writer = None
             self._written.clear()
 
