@@ -168,21 +168,39 @@ def _figure(f: dict, res: Resolver) -> FigureRecord:
         aside=f.get("aside"))
 
 
-def _claim(f: dict, res: Resolver) -> ClaimRecord:
-    key = res.key_of(f.get("who"))
-    said = f.get("said") or {}
-    return ClaimRecord(
-        id=f["id"], doc_id=f["doc_id"], text=said.get("text", ""), source=said.get("source"), source_key=key,
-        source_name=res.name_of(key), cue=f.get("cue"), outlet=f.get("outlet", ""), date=f.get("date"),
-        title=f.get("title", ""), path=f.get("path", ""), doc_kind=f.get("kind", ""), start=f.get("start", 0),
-        end=f.get("end", 0))
+def _claims(f: dict, res: Resolver) -> list[ClaimRecord]:
+    """A document's claims, all in one stored record (index.records._claims_record)."""
+    out = []
+    for c in f.get("claims", ()):
+        key = res.key_of(c.get("source"))
+        out.append(ClaimRecord(
+            id=c["id"], doc_id=f["doc_id"], text=c.get("text", ""), source=c.get("source"), source_key=key,
+            source_name=res.name_of(key), cue=c.get("cue"), outlet=f.get("outlet", ""), date=f.get("date"),
+            title=f.get("title", ""), path=f.get("path", ""), doc_kind=f.get("kind", ""), start=c.get("start", 0),
+            end=c.get("end", 0)))
+    return out
 
 
-_MAKERS = {"quote": _quote, "figure": _figure, "claim": _claim}
+_MAKERS = {"quote": _quote, "figure": _figure}
 
 
 def _make(f: dict, res: Resolver):
+    """A quote or figure record."""
     return _MAKERS[f["type"]](f, res)
+
+
+def _made(f: dict, res: Resolver) -> list:
+    """What a stored record holds: one quote or figure, or a document's claims."""
+    return _claims(f, res) if f["type"] == "claim" else [_make(f, res)]
+
+
+def _record_by_id(s, rid: str) -> dict | None:
+    """A quote's or figure's stored fields, or a claim's (its fields within its claims record)."""
+    if not rid.startswith("c"):
+        return s.document(id=rid)
+    group = s.document(claim_ids=rid)
+    claim = next((c for c in (group or {}).get("claims", ()) if c["id"] == rid), None)
+    return None if claim is None else {**group, **claim, "who": claim.get("source")}
 
 
 # ------------------------------------------------------------------------------------ opening + sources
@@ -747,7 +765,7 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     name = name.strip()
     if _RECORD_ID.match(name):
         with rix.searcher() as s:
-            f = s.document(id=name)
+            f = _record_by_id(s, name)
         if f is None:
             raise NotFound(f"no record with id {name}")
         key = res.key_of(f.get("who"), f.get("org") if f.get("type") == "quote" else None)
@@ -765,10 +783,10 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     with rix.searcher() as s:
         q = wq.Or([_alias_query(res, v) for v in voices])
         for h in s.search(q, limit=None):
-            rec = _make(h.fields(), res)
-            key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
-            if key in keys and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):
-                said.append(rec)
+            for rec in _made(h.fields(), res):
+                key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
+                if key in keys and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):
+                    said.append(rec)
         published = []
         if ent.outlet_keys:
             q = wq.And([wq.Or([_term("outlet_key", k) for k in ent.outlet_keys]),
@@ -825,7 +843,7 @@ def get_document(index_dir: Path, doc_id: str) -> DocumentView:
     res = resolver(index_dir, rix) if rix is not None else Resolver([])
     if rix is not None and _RECORD_ID.match(doc_id):
         with rix.searcher() as s:
-            f = s.document(id=doc_id)
+            f = _record_by_id(s, doc_id)
         if f is None:
             raise NotFound(f"no record with id {doc_id}")
         doc_id = f["doc_id"]
@@ -838,7 +856,7 @@ def get_document(index_dir: Path, doc_id: str) -> DocumentView:
     if rix is not None:
         with rix.searcher() as s:
             q = wq.Or([_term("of_doc", f"{t}:{doc_id}") for t in ("quote", "figure", "claim")])
-            recs = [_make(h.fields(), res) for h in s.search(q, limit=None)]
+            recs = [r for h in s.search(q, limit=None) for r in _made(h.fields(), res)]
     return DocumentView(
         id=d["id"], title=d.get("title", ""), outlet=d.get("outlet", ""), date=d.get("date"), kind=d.get("kind", ""),
         path=d.get("path", ""), url=d.get("url", ""), text=d.get("text", ""),

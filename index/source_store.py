@@ -68,6 +68,16 @@ def _open(path: Path, generation: int) -> SourceStore | None:
     return None
 
 
+def _live_weight(reader, text: str) -> int:
+    """How many times the records not deleted mention `text`."""
+    m = reader.postings("mention", text)
+    n = 0
+    while m.is_active():
+        n += int(m.weight())
+        m.next()
+    return n
+
+
 def merge(rix) -> Resolver:
     """Merge every name the records mention (their `mention` lexicon, with counts) into sources."""
     counts: dict[str, int] = {}
@@ -78,7 +88,8 @@ def merge(rix) -> Resolver:
             exact = reader.has_deletions()
             for term, info in reader.iter_field("mention"):
                 text = term.decode("utf-8") if isinstance(term, bytes) else term
-                n = sum(1 for _ in reader.postings("mention", text).all_ids()) if exact else info.doc_frequency()
+                # weights, not documents: a claims record names a source once for each claim
+                n = _live_weight(reader, text) if exact else int(info.weight())
                 if n:
                     counts[text] = counts.get(text, 0) + n
     mentions: list[Mention] = []

@@ -247,3 +247,19 @@ def test_sources_of_replaced_documents_are_forgotten(corpus):
     assert "person:randi-lee" not in [s.key for s in list_sources(ix)]
     with pytest.raises(NotFound):
         source_sheet(ix, "Randi Lee")
+
+
+def test_claims_kept_one_record_a_document_still_count_and_open_one_by_one(corpus):
+    folder, ix = corpus
+    article(folder, "watch", "Watchdog Weekly", "2024-01-09",
+            "The regulator said that it had opened an inquiry. The regulator said that fines were possible. "
+            "Acme said that its systems were now safe.")
+    ingest([folder], ix)
+    regulator = source_sheet(ix, "The regulator")
+    texts = [c.text for c in regulator.claims]
+    assert {"it had opened an inquiry", "fines were possible"} <= set(texts)
+    summary = next(s for s in list_sources(ix) if s.key == regulator.source.key)
+    assert summary.to_dict()["claims"] == len(texts) >= 2  # counted a claim at a time, not a document
+    claim = next(c for c in regulator.claims if c.text == "fines were possible")
+    assert get_document(ix, claim.id).id == claim.doc_id  # a claim id opens its document
+    assert source_sheet(ix, claim.id).source.key == regulator.source.key  # and names its source

@@ -112,7 +112,8 @@ def test_pull_quotes_are_repeats_not_separate_quotes_or_claims(ix):
     pulls = [f for f in stored if f["type"] == "quote" and f.get("qkind") == "pull"]
     assert len(pulls) >= 4
     for p in pulls:
-        claims = [f["said"]["text"] for f in stored if f["type"] == "claim" and f["doc_id"] == p["doc_id"]]
+        claims = [c["text"] for f in stored if f["type"] == "claim" and f["doc_id"] == p["doc_id"]
+                  for c in f["claims"]]
         assert all(similarity(fold(p["text"]), fold(c)) < 85 for c in claims), p["text"]
 
 
