@@ -640,3 +640,13 @@ async def test_usable_at_80x24(make_app):
 
 def test_lists_of_article_text_are_built_with_markup_off():
     assert ResultList()._markup is False and ItemList()._markup is False
+
+
+def test_side_panel_marks_a_pull_quote_as_a_repeat():
+    from reader.lookup import Item
+    from reader.widgets.item_list import item_prompt
+
+    pull = Item("quote", "q1", "The measures were not new.", who="Priya Raman", data={"kind": "pull"})
+    full = Item("quote", "q2", "The measures were not new.", who="Priya Raman", data={"kind": "full"})
+    assert "pull-quote" in item_prompt(pull, {}).plain
+    assert "pull-quote" not in item_prompt(full, {}).plain

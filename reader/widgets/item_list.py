@@ -18,6 +18,8 @@ def item_prompt(item: Item, colours: dict, verdict: str | None = None) -> Text:
     if item.kind == "quote":
         text.append("❝ ", style="bold")
         text.append(clean_terminal(item.who) or "unattributed", style=f"bold {colours.get(item.who_key or item.who, 'grey50')}")
+        if item.data.get("kind") == "pull":
+            text.append("  pull-quote, repeats a quote", style="dim")
     else:
         text.append("# ", style="bold")
         text.append(clean_terminal(item.label or item.text), style="bold")
