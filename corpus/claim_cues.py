@@ -89,33 +89,45 @@ class ClaimCueFinder:
         self.words = list(_WORD_RE.finditer(an.masked))
         self.word_starts = [m.start() for m in self.words]
 
+    def worth_a_look(self, sent: Sentence) -> bool:
+        """Has the sentence a cue word that could be one the analysis left, or could it be a
+        headline in title case? (Keeps what that takes for `cues`.)"""
+        ss, se = sent.start, sent.end
+        plo, phi = self.an.paras[sent.para]
+        self._headline = ss == plo and se >= phi - 2 and se - ss < 160  # one short sentence
+        k = bisect.bisect_left(self.word_starts, ss)
+        cands = []
+        masked = self.an.masked
+        while k < len(self.words) and self.word_starts[k] < se:
+            m = self.words[k]
+            k += 1
+            vs = m.start()
+            if vs == ss or any(c.start == vs for c in sent.cues):
+                continue
+            word = m.group()
+            if word in _ATT_WORDS or _worth(masked, ss, vs, word):
+                cands.append(m)
+        self._cands = cands
+        return bool(cands) or self._headline
+
     def cues(self, sent: Sentence, gaps: list[tuple[int, int]]) -> list[Cue]:
         """Cues of `sent` beside the analysis's own (`sent.cues`), in the `gaps` of the sentence that
-        no claim covers yet."""
+        no claim covers yet (after `worth_a_look`)."""
         an = self.an
         masked = an.masked
         ss, se = sent.start, sent.end
-        plo, phi = an.paras[sent.para]
-        headline = ss == plo and se >= phi - 2 and se - ss < 160  # a paragraph of one short sentence
-        k = bisect.bisect_left(self.word_starts, ss)
-        if (k == len(self.word_starts) or self.word_starts[k] >= se) and not headline:
-            return []  # no cue word in the sentence
         found: list[Cue] = []
-        title = headline and _title_case(masked[ss:se])
+        title = self._headline and _title_case(masked[ss:se])
         taken = {c.start for c in sent.cues}
         for lo, hi in gaps:
             if title:
                 # a headline in title case: its verbs are capitalised too ("Glenn Beck Says Trump …")
-                matches = list(_TITLE_RE.finditer(masked, lo, hi))
+                matches = [m for m in _TITLE_RE.finditer(masked, lo, hi) if m.start() not in taken]
             else:
-                k = bisect.bisect_left(self.word_starts, lo)
-                matches = []
-                while k < len(self.words) and self.words[k].end() <= hi:
-                    matches.append(self.words[k])
-                    k += 1
+                matches = [m for m in self._cands if lo <= m.start() and m.end() <= hi]
             for m in matches:
                 vs, ve = m.span()
-                if vs == ss or vs in taken:
+                if vs == ss:
                     continue
                 word = m.group().lower()
                 if word in _ATT_WORDS:
@@ -131,6 +143,20 @@ class ClaimCueFinder:
                 if cue is not None:
                     found.append(cue)
         return found
+
+
+def _worth(masked: str, ss: int, vs: int, low: str) -> bool:
+    """The cheap checks of `_cue_at`: not after a determiner or preposition, and not a plain "subject
+    verb" the analysis has judged already (unless the verb is ambiguous or noun-like)."""
+    sp_ = masked.rfind(" ", max(ss, vs - 30), vs - 1)
+    prev = masked[sp_ + 1 : vs].strip().lower()
+    if prev in _NEVER_BEFORE:
+        return False  # "the report", "to say", "in denouncing": not a verb with its subject
+    if low in ALL_CUE_FORMS and not is_ambiguous(low) and low not in _NOUN_LIKE \
+            and prev not in _AUX and prev not in _RELATIVE and not prev.endswith(("ly", ",", "—", "--", ")", "–")) \
+            and not _CLITIC.fullmatch(prev):
+        return False  # "X criticized": the analysis looked for this subject the same way already
+    return True
 
 
 def _attitude_cue(an: Analysis, sent: Sentence, lo: int, m: re.Match) -> Cue | None:
@@ -170,14 +196,8 @@ def _title_case(seg: str) -> bool:
 
 def _cue_at(an: Analysis, ss: int, se: int, vs: int, ve: int, low: str) -> Cue | None:
     masked = an.masked
-    sp_ = masked.rfind(" ", max(ss, vs - 30), vs - 1)
-    prev = masked[sp_ + 1 : vs].strip().lower()
-    if prev in _NEVER_BEFORE:
-        return None  # "the report", "to say", "in denouncing": not a verb with its subject
-    if low in ALL_CUE_FORMS and not is_ambiguous(low) and low not in _NOUN_LIKE and masked[vs].islower() \
-            and prev not in _AUX and prev not in _RELATIVE and not prev.endswith(("ly", ",", "—", "--", ")", "–")) \
-            and not _CLITIC.fullmatch(prev):
-        return None  # "X criticized": the analysis looked for this subject the same way already
+    if masked[vs].islower() and not _worth(masked, ss, vs, low):
+        return None
     lo = max(ss, masked.rfind("\x01", ss, vs) + 1)
     toks = _tokens(masked, max(lo, vs - 70), vs)
     i = len(toks) - 1

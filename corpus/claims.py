@@ -60,7 +60,6 @@ _LEAD = re.compile(
     + r")|[A-Z][\w.'’&-]*|\w+ly|\d[\w,.]*),?\s+){0,9}?(?i:that)\b\s*)?"
 )
 _TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
-_MIN_WORDS = 1
 _WORD = re.compile(r"\w+")
 
 
@@ -84,9 +83,11 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
                 continue
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
-        covered = sorted((c.start, c.end) for c in indirect[first:])
-        gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 20]
-        extra = finder.cues(sent, gaps) if gaps else ()
+        extra = ()
+        if finder.worth_a_look(sent):
+            covered = sorted((c.start, c.end) for c in indirect[first:])
+            gaps = [g for g in _gaps(sent.start, sent.end, covered) if g[1] - g[0] > 20]
+            extra = finder.cues(sent, gaps) if gaps else ()
         if extra:
             cues = sorted(sent.cues + extra, key=lambda c: c.start)
             for cue in extra:
@@ -427,14 +428,14 @@ def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> li
             s = m.end()
         while e > s and text[e - 1] in _TAIL_PUNCT:
             e -= 1
-        m = _DANGLING.search(text, s, e)
+        m = _DANGLING.search(text, max(s, e - 12), e)  # the pattern ends at `e`: look at the end only
         if m:  # "…, but" left before a cut: the conjunction belongs to what follows
             e = m.start()
             while e > s and text[e - 1] in _TAIL_PUNCT:
                 e -= 1
         while s < e and text[s] in _TRIM:
             s += 1
-        if e > s and len(_WORD.findall(text[s:e])) >= _MIN_WORDS:
+        if e > s and _WORD.search(text, s, e):  # at least one word
             out.append((s, e))
     return out
 
@@ -442,9 +443,10 @@ def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> li
 def _is_quoted(an: Analysis, start: int, end: int) -> bool:
     """Is the content (almost) all inside quotation marks? Then it is a direct quotation."""
     seg = an.masked[start:end]
-    inside = seg.count(MASK)
+    if MASK not in seg:
+        return False
     outside = len(_WORD.findall(seg.replace(MASK, " ")))
-    return inside > 0 and outside <= 2
+    return outside <= 2
 
 
 # A claim noun with its possessor and its complement: "Trump's claim that", "her call for".
