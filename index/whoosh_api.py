@@ -19,7 +19,7 @@ with warnings.catch_warnings():
     from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
     from whoosh.index import EmptyIndexError, LockError
     from whoosh.lang import stemmer_for_language
-    from whoosh.matching import ReadTooFar
+    from whoosh.matching import NullMatcher, ReadTooFar
     from whoosh.matching.binary import UnionMatcher
     from whoosh.qparser import dateparse
     from whoosh.searching import Searcher
@@ -85,7 +85,7 @@ def _union_skip_to_quality(self, minquality):
 UnionMatcher.skip_to_quality = _union_skip_to_quality
 
 __all__ = [
-    "DATETIME", "ID", "KEYWORD", "NUMERIC", "STORED", "TEXT", "EmptyIndexError", "LockError", "W3Codec",
+    "DATETIME", "ID", "KEYWORD", "NUMERIC", "STORED", "TEXT", "EmptyIndexError", "LockError", "NullMatcher", "W3Codec",
     "LowercaseFilter", "RegexTokenizer", "Schema", "Searcher", "StemmingAnalyzer", "UnionMatcher", "dateparse",
     "highlight", "index", "qparser", "query", "sorting",
 ]
