@@ -209,7 +209,8 @@ class _Grouper:
                 other = self.vecs[oid]
                 small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
                 dot = sum(x * large[w] for w, x in small.items() if w in large)
-                per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
+                if dot:  # no shared word: even with the value bonus (≤ 0.2) it could not reach same_thing
+                    per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
         best, best_sim = None, 0.0
         for c, sims in per_cluster.values():
             sims.sort(reverse=True)
