@@ -277,8 +277,9 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
             for k in by_family[c.family]:
                 if max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
-                if _cosine(k.centroid, c.centroid, k.norm(), c.norm()) + _shared_value_bonus(k, c) \
-                        >= same_thing(c.family):
+                cos, needed = _cosine(k.centroid, c.centroid, k.norm(), c.norm()), same_thing(c.family)
+                # the bonus (at most SHARED_VALUE_BONUS) is counted only where it can make the difference
+                if cos >= needed or (cos + SHARED_VALUE_BONUS >= needed and cos + _shared_value_bonus(k, c) >= needed):
                     target = k
                     break
             if target is None:
@@ -296,6 +297,9 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
     return clusters + singles
 
 
+SHARED_VALUE_BONUS = 0.15
+
+
 def _shared_value_bonus(a: Cluster, b: Cluster) -> float:
     """Two groups printing the same number (of the same unit, better still) are likely one."""
     bonus = 0.0
@@ -303,7 +307,7 @@ def _shared_value_bonus(a: Cluster, b: Cluster) -> float:
         for y in b.members[:10]:
             if _same_value(x, y):
                 if x.unit and x.unit == y.unit:
-                    return 0.15
+                    return SHARED_VALUE_BONUS
                 bonus = 0.1
     return bonus
 
