@@ -201,15 +201,17 @@ class _Grouper:
         allowed: dict[int, bool] = {}
         norm = self.norms[it.id]
         for oid in candidates:
+            other = self.vecs[oid]
+            if vec.keys().isdisjoint(other):
+                continue  # no shared word: even with the value bonus (≤ 0.2) it could not reach same_thing
             c = self.owner[oid]
             ok = allowed.get(id(c))
             if ok is None:
                 ok = allowed[id(c)] = c is not exclude and _may_join(c, it)
             if ok:
-                other = self.vecs[oid]
                 small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
                 dot = sum(x * large[w] for w, x in small.items() if w in large)
-                if dot:  # no shared word: even with the value bonus (≤ 0.2) it could not reach same_thing
+                if dot:
                     per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
         best, best_sim = None, 0.0
         for c, sims in per_cluster.values():
