@@ -808,7 +808,8 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
                         said.append(rec)
         published = []
         if ent.outlet_keys:  # kinds sorted out here: an and-query over `type` costs more than it saves
-            hits = s.search(wq.Or([_term("outlet_key", k) for k in ent.outlet_keys]), limit=2 * limit,
+            printed = wq.Or([_term("outlet_key", k) for k in ent.outlet_keys])  # on its doc records
+            hits = s.search(_RecordsOf(_DOC_RECORDS, wq.And([_DOC_RECORDS, printed])), limit=2 * limit,
                             sortedby=by_date)
             published = [_make(f, res) for h in hits if (f := h.fields())["type"] in ("quote", "figure")][:limit]
     quotes = _by_date(r for r in said if isinstance(r, QuoteRecord))[:limit]

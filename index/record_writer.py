@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from index.records import open_records
+from index.records import RECORD_TYPES, open_records
 from index.whoosh_api import W3Codec
 
 
@@ -51,16 +51,20 @@ class RecordWriter:
         w = self._w()
         if doc_id in self._written:  # the same content twice in one batch
             return
-        w.delete_by_term("doc_id", doc_id, searcher=self._searcher)
+        self._delete(w, doc_id)
         for rec in pickle.loads(records):
             w.add_document(**{k: v for k, v in rec.items() if v is not None})
         self._written.add(doc_id)
         self.changed = True
 
     def delete(self, doc_id: str) -> None:
-        self._w().delete_by_term("doc_id", doc_id, searcher=self._searcher)
+        self._delete(self._w(), doc_id)
         self._written.discard(doc_id)
         self.changed = True
+
+    def _delete(self, w, doc_id: str) -> None:
+        for kind in RECORD_TYPES:
+            w.delete_by_term("of_doc", f"{kind}:{doc_id}", searcher=self._searcher)
 
     def finish(self) -> None:
         """After the last commit: merge the sources anew, so that the first query does not wait."""

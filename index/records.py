@@ -34,6 +34,7 @@ from index.whoosh_api import (
 from index.whoosh_api import index as whoosh_index
 
 RECORDS = "records"  # index name inside the index directory
+RECORD_TYPES = ("doc", "abbrev", "quote", "figure", "claim")  # `of_doc` is "<type>:<document id>"
 SEP = "\x1f"
 EACH = "\x1e"  # between the values of a field that holds several (a claims record's sources)
 _PREFIX = {"quote": "q", "figure": "f", "claim": "c"}
@@ -44,7 +45,7 @@ def records_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         type=ID(stored=True),
-        doc_id=ID(stored=True),
+        doc_id=STORED(),  # a document's records are found by `of_doc` (and deleted so)
         n=STORED(),
         path=STORED(),
         # The document's title, outlet and kind are stored on each of its records but indexed once,
@@ -56,7 +57,7 @@ def records_schema() -> Schema:
         doc_title=TEXT(analyzer=stem),
         doc_outlet=TEXT(),
         doc_kind=ID(),
-        outlet_key=ID(stored=True),
+        outlet_key=ID(stored=True),  # on doc records only: an outlet's records are their children
         date=_one_term_date(),
         text=TEXT(analyzer=stem, stored=True),  # quote words; a figure's sentence
         speaker=TEXT(stored=True),  # who is quoted
@@ -77,7 +78,9 @@ def records_schema() -> Schema:
         claims=STORED(),  # a claims record's claims: words, source, offsets, id (see _claims_record)
         claim_ids=TEXT(analyzer=_each_value(), phrase=False),
         number=STORED(),  # the figure as printed: "up to 87m"
-        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=8),  # default: not NaN
+        # default: not NaN; shift_step 16: four terms a figure instead of eight, and a range query still
+        # visits only the distinct values near its ends
+        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=16),
         low=STORED(),
         high=STORED(),
         unit=ID(stored=True),
@@ -125,12 +128,12 @@ def document_records(doc: Document, extraction) -> list[dict]:
     """The records of one document: a `doc` record, then its quotes, indirect claims and figures.
     Written in this order, in one go, they stay together behind their `doc` record, so that a
     query on the document's fields finds its records (Whoosh nested queries, `index.crossref`)."""
-    base = {"doc_id": doc.id, "path": doc.path, "title": doc.title or "", "outlet": doc.outlet or "",
-            "outlet_key": outlet_key(doc.outlet), "kind": doc.kind}
+    base = {"doc_id": doc.id, "path": doc.path, "title": doc.title or "", "outlet": doc.outlet or "", "kind": doc.kind}
     date = to_naive_utc(doc.published)
     if date is not None:
         base["date"] = date
     out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}",
+            "outlet_key": outlet_key(doc.outlet),
             "doc_title": base["title"], "doc_outlet": base["outlet"], "doc_kind": base["kind"]}]
     if extraction is None:
         out[0]["of_doc"] = f"doc:{doc.id}"
