@@ -21,7 +21,7 @@ from index.entities import Entity, Resolver, org_key
 from index.figure_context import unit_family
 from index.quote_match import MATCH, DiffOp, relation, similarity, word_diff
 from index.quote_match import fold as fold_quote
-from index.records import open_records
+from index.records import CLAIM_DOC_PREFIX, SEP, open_records
 from index.search import QueryError
 from index.store import IndexMissing, open_index
 from index.whoosh_api import NullMatcher, dateparse, qparser, sorting
@@ -198,9 +198,13 @@ def _record_by_id(s, rid: str) -> dict | None:
     """A quote's or figure's stored fields, or a claim's (its fields within its claims record)."""
     if not rid.startswith("c"):
         return s.document(id=rid)
-    group = s.document(claim_ids=rid)
-    claim = next((c for c in (group or {}).get("claims", ()) if c["id"] == rid), None)
-    return None if claim is None else {**group, **claim, "who": claim.get("source")}
+    # the claims entries of the documents whose id starts as the claim's does (one, nearly always)
+    entries = s.search(wq.Prefix("of_doc", f"claim:{rid[1 : 1 + CLAIM_DOC_PREFIX]}"), limit=None)
+    for group in (h.fields() for h in entries):
+        claim = next((c for c in group.get("claims", ()) if c["id"] == rid), None)
+        if claim is not None:
+            return {**group, **claim, "who": claim.get("source")}
+    return None
 
 
 # ------------------------------------------------------------------------------------ opening + sources
@@ -220,8 +224,13 @@ def resolver(index_dir: Path, rix=None):
 
 
 def _alias_query(res: Resolver, ent: Entity):
-    terms = [wq.Term("who", a) for a in ent.aliases if a]
-    return wq.Or(terms) if terms else wq.NullQuery
+    """Records whose speaker or source is printed as one of the entity's names: their `mention`
+    terms start with the record's letter and that name (index.records)."""
+    prefixes = [wq.Prefix("mention", f"{letter}{SEP}{a}{SEP}") for a in ent.aliases if a for letter in _SAID]
+    return wq.Or(prefixes) if prefixes else wq.NullQuery
+
+
+_SAID = "qpfc"  # mention letters of quotes, pull-quotes, figures and claims
 
 
 # ---------------------------------------------------------------------------------------------- parsing

@@ -62,8 +62,7 @@ def records_schema() -> Schema:
         text=TEXT(analyzer=stem, stored=True),  # quote words; a figure's sentence
         speaker=TEXT(stored=True),  # who is quoted
         source=TEXT(stored=True),  # who a figure or claim is attributed to
-        who=TEXT(analyzer=_each_value(), stored=True, phrase=False),  # speaker or source as printed
-        # (abbreviations expanded); one term per value
+        who=STORED(),  # speaker or source as printed (abbreviations expanded); searched through `mention`
         org=TEXT(stored=True),
         role=STORED(),
         cue=STORED(),
@@ -76,7 +75,6 @@ def records_schema() -> Schema:
         speaker_end=STORED(),
         direct=STORED(),
         claims=STORED(),  # a claims record's claims: words, source, offsets, id (see _claims_record)
-        claim_ids=TEXT(analyzer=_each_value(), phrase=False),
         number=STORED(),  # the figure as printed: "up to 87m"
         # default: not NaN; shift_step 16: four terms a figure instead of eight, and a range query still
         # visits only the distinct values near its ends
@@ -120,8 +118,13 @@ def open_records(directory: Path, create: bool = False):
 
 
 def record_id(kind: str, doc_id: str, start: int, end: int, aside: int | None) -> str:
-    digest = hashlib.sha1(f"{doc_id}:{kind}:{start}:{end}:{aside}".encode()).hexdigest()[:12]
-    return _PREFIX[kind] + digest
+    digest = hashlib.sha1(f"{doc_id}:{kind}:{start}:{end}:{aside}".encode()).hexdigest()
+    if kind == "claim":  # claims are stored together, one entry a document: the id leads to it
+        return _PREFIX[kind] + doc_id[:CLAIM_DOC_PREFIX] + digest[: 12 - CLAIM_DOC_PREFIX]
+    return _PREFIX[kind] + digest[:12]
+
+
+CLAIM_DOC_PREFIX = 6  # hex digits of the document id that open a claim's id
 
 
 def document_records(doc: Document, extraction) -> list[dict]:
@@ -179,7 +182,8 @@ def document_records(doc: Document, extraction) -> list[dict]:
 def _claims_record(doc: Document, extraction, defined: dict[str, str], base: dict) -> dict | None:
     """All of a document's indirect claims in one record: claims are listed by source and by
     document, never searched by their words, and one record instead of ~20 a document halves what
-    writing the records costs. `who`, `mention` and `claim_ids` hold one value per claim."""
+    writing the records costs. `mention` holds one value per claim, and a claim's id begins with
+    its document's (`record_id`)."""
     items, sources = [], []
     for n, c in enumerate(extraction.claims):
         if c.direct:  # direct claims are the quotes above
@@ -192,10 +196,8 @@ def _claims_record(doc: Document, extraction, defined: dict[str, str], base: dic
             sources.append(source)
     if not items:
         return None
-    rec = {**base, "id": f"k{doc.id}", "type": "claim", "claims": items,
-           "claim_ids": EACH.join(item["id"] for item in items)}
+    rec = {**base, "id": f"k{doc.id}", "type": "claim", "claims": items}
     if sources:
-        rec["who"] = EACH.join(sources)
         rec["mention"] = EACH.join(f"c{SEP}{name}{SEP}" for name in sources)
     return rec
 
