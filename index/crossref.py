@@ -223,14 +223,17 @@ def resolver(index_dir: Path, rix=None):
     return source_store.current(index_dir, rix or _records(index_dir))
 
 
-def _alias_query(res: Resolver, ent: Entity):
-    """Records whose speaker or source is printed as one of the entity's names: their `mention`
-    terms start with the record's letter and that name (index.records)."""
-    prefixes = [wq.Prefix("mention", f"{letter}{SEP}{a}{SEP}") for a in ent.aliases if a for letter in _SAID]
-    return wq.Or(prefixes) if prefixes else wq.NullQuery
+def _alias_query(res: Resolver, ents: list[Entity], letters: str):
+    """Records whose speaker or source is printed as one of the entities' names. Their `mention`
+    terms are the record's letter (`_LETTERS`), the name and its organisation (index.records), all
+    known to the merged sources: exact terms, where prefix queries cost a lexicon walk per segment."""
+    names = {a for ent in ents for a in ent.aliases if a}
+    terms = [wq.Term("mention", f"{letter}{SEP}{raw}{SEP}{org}")
+             for raw, org in res.printed_as(names) for letter in letters]
+    return wq.Or(terms) if terms else wq.NullQuery
 
 
-_SAID = "qpfc"  # mention letters of quotes, pull-quotes, figures and claims
+_LETTERS = {"quote": "qp", "figure": "f", "claim": "c"}  # mention letters of each kind of record
 
 
 # ---------------------------------------------------------------------------------------------- parsing
@@ -316,7 +319,7 @@ def list_quotes(index_dir: Path, query: str | None = None, speaker: str | None =
         if not ents:
             return []
         keys = {e.key for e in ents[:1]}
-        clauses.append(_alias_query(res, ents[0]))
+        clauses.append(_alias_query(res, ents[:1], _LETTERS["quote"] if include_pull else "q"))
     q = _and(clauses)
     if not include_pull:
         q = wq.AndNot(q, _term("qkind", "pull"))
@@ -808,9 +811,8 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     # each kind asked for apart, earliest first, with room for records of namesakes dropped below:
     # an outlet is the source of every figure it prints, and loading all of them cost half a second
     with rix.searcher() as s:
-        voiced = wq.Or([_alias_query(res, v) for v in voices])
-        for kind in ("quote", "figure", "claim"):
-            for h in s.search(wq.And([_term("type", kind), voiced]), limit=2 * limit, sortedby=by_date):
+        for letters in _LETTERS.values():
+            for h in s.search(_alias_query(res, voices, letters), limit=2 * limit, sortedby=by_date):
                 for rec in _made(h.fields(), res):
                     key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
                     if key in keys and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):

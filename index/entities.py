@@ -399,6 +399,11 @@ class Resolver:
     def mention_keys(self) -> dict[tuple[str, str], str]:
         return dict(self._by_mention)
 
+    def printed_as(self, names) -> list[tuple[str, str]]:
+        """Every (name, organisation) the records print one of `names` with."""
+        names = set(names)
+        return [k for k in self._by_mention if k[0] in names]
+
     def top(self, limit: int) -> list[Entity]:
         """Sources most quoted and cited first, then outlets by documents published."""
         ents = [e for e in self.entities.values() if sum(e.counts.values())]

@@ -172,6 +172,14 @@ class SourceStore:
             self._keys[k] = rows[0][0] if rows else None
         return self._keys[k]
 
+    def printed_as(self, names) -> list[tuple[str, str]]:
+        """As `Resolver.printed_as`."""
+        names = [n for n in names if n]
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        return self._rows(f"SELECT raw, org FROM mention WHERE raw IN ({marks})", names)
+
     def entity(self, key: str | None) -> Entity | None:
         if not key:
             return None
