@@ -96,11 +96,7 @@ def vectors(items: list[Item]) -> dict[str, dict[str, float]]:
     return out
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    return _cosine(a, b, None, None)
-
-
-def _cosine(a: dict[str, float], b: dict[str, float], na: float | None, nb: float | None) -> float:
+def cosine(a: dict[str, float], b: dict[str, float], na: float | None = None, nb: float | None = None) -> float:
     """Cosine of two sparse vectors; `na`/`nb`: their norms when already known."""
     if len(a) > len(b):
         a, b, na, nb = b, a, nb, na
@@ -179,7 +175,7 @@ class _Grouper:
             for w in self.vecs[it.id]:
                 self.postings[(it.family, w)].append(it)
         self.owner[it.id] = c
-        bucket = self.by_bucket[(c.family, _bucket(it.value))]
+        bucket = self.by_bucket[(c.family, self.bucket[it.id])]
         if c not in bucket:
             bucket.append(c)
 
@@ -191,7 +187,7 @@ class _Grouper:
         telling = sorted(vec, key=lambda w: -vec[w])[:TELLING_WORDS]
         candidates = {other.id: other for fam in families for w in telling if (fam, w) not in self.common
                       for other in self.postings.get((fam, w), ())}
-        near = _bucket(it.value)  # and figures of about the same value, whatever their words
+        near = self.bucket[it.id]  # and figures of about the same value, whatever their words
         for fam in families:
             for b in (near - 1, near, near + 1):
                 for c in self.by_bucket.get((fam, b), ()):
@@ -209,10 +205,9 @@ class _Grouper:
             if ok is None:
                 ok = allowed[id(c)] = c is not exclude and _may_join(c, it)
             if ok:
-                small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
-                dot = sum(x * large[w] for w, x in small.items() if w in large)
-                if dot:
-                    per_cluster.setdefault(id(c), (c, []))[1].append(dot / (norm * self.norms[oid]))
+                sim = cosine(vec, other, norm, self.norms[oid])
+                if sim:
+                    per_cluster.setdefault(id(c), (c, []))[1].append(sim)
         best, best_sim = None, 0.0
         for c, sims in per_cluster.values():
             sims.sort(reverse=True)
@@ -227,12 +222,11 @@ class _Grouper:
                 best, best_sim = c, sim
         if best is not None and best_sim >= same_thing(best.family):
             return best
-        near = _bucket(it.value)
         for fam in families:  # no telling word shared, but the same number of the same thing
             for b in range(near - 3, near + 4):
                 for c in self.by_bucket.get((fam, b), ()):
                     if c is not exclude and c.members and _may_join(c, it) and _value_bonus(c, it) >= 0.2 \
-                            and _cosine(vec, c.centroid, norm, c.norm()) >= same_thing(c.family) / 2:
+                            and cosine(vec, c.centroid, norm, c.norm()) >= same_thing(c.family) / 2:
                         return c
         return None
 
@@ -279,7 +273,7 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
             for k in by_family[c.family]:
                 if max(k.hi, c.hi) > MAX_RATIO * max(min(k.lo, c.lo), 1e-9):
                     continue
-                cos, needed = _cosine(k.centroid, c.centroid, k.norm(), c.norm()), same_thing(c.family)
+                cos, needed = cosine(k.centroid, c.centroid, k.norm(), c.norm()), same_thing(c.family)
                 # the bonus (at most SHARED_VALUE_BONUS) is counted only where it can make the difference
                 if cos >= needed or (cos + SHARED_VALUE_BONUS >= needed and cos + _shared_value_bonus(k, c) >= needed):
                     target = k
