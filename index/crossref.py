@@ -225,15 +225,14 @@ def resolver(index_dir: Path, rix=None):
 
 def _alias_query(res: Resolver, ents: list[Entity], letters: str):
     """Records whose speaker or source is printed as one of the entities' names. Their `mention`
-    terms are the record's letter (`_LETTERS`), the name and its organisation (index.records), all
-    known to the merged sources: exact terms, where prefix queries cost a lexicon walk per segment."""
+    terms are the record's letter (q quote, p pull-quote, f figure, c claim), the name and its
+    organisation (index.records), all known to the merged sources: exact terms, where prefix
+    queries cost a lexicon walk per segment."""
     names = {a for ent in ents for a in ent.aliases if a}
     terms = [wq.Term("mention", f"{letter}{SEP}{raw}{SEP}{org}")
              for raw, org in res.printed_as(names) for letter in letters]
     return wq.Or(terms) if terms else wq.NullQuery
 
-
-_LETTERS = {"quote": "qp", "figure": "f", "claim": "c"}  # mention letters of each kind of record
 
 
 # ---------------------------------------------------------------------------------------------- parsing
@@ -250,8 +249,12 @@ _DOC_RECORDS = wq.Term("type", "doc")
 
 
 class _RecordsOf(wq.NestedChildren):
-    """Whoosh's NestedChildren, with the set of all doc records read once per segment searcher
-    instead of once per clause (a figure's four title words read it four times per segment)."""
+    """The records of the documents whose doc record matches `docs` (Whoosh's NestedChildren), with
+    the set of all doc records read once per segment searcher instead of once per clause (a
+    figure's four title words read it four times per segment)."""
+
+    def __init__(self, docs):
+        super().__init__(_DOC_RECORDS, wq.And([_DOC_RECORDS, docs]))
 
     def matcher(self, searcher, context=None):
         bits = getattr(searcher, "_doc_records", None)
@@ -271,7 +274,7 @@ def _lift(q):
     if q.is_leaf():
         if q.field() not in _DOC_FIELDS:
             return q
-        return _RecordsOf(_DOC_RECORDS, wq.And([_DOC_RECORDS, q]))
+        return _RecordsOf(q)
     return q.apply(_lift)
 
 
@@ -319,7 +322,7 @@ def list_quotes(index_dir: Path, query: str | None = None, speaker: str | None =
         if not ents:
             return []
         keys = {e.key for e in ents[:1]}
-        clauses.append(_alias_query(res, ents[:1], _LETTERS["quote"] if include_pull else "q"))
+        clauses.append(_alias_query(res, ents[:1], "qp" if include_pull else "q"))
     q = _and(clauses)
     if not include_pull:
         q = wq.AndNot(q, _term("qkind", "pull"))
@@ -811,17 +814,16 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
     # each kind asked for apart, earliest first, with room for records of namesakes dropped below:
     # an outlet is the source of every figure it prints, and loading all of them cost half a second
     with rix.searcher() as s:
-        for letters in _LETTERS.values():
-            for h in s.search(_alias_query(res, voices, letters), limit=2 * limit, sortedby=by_date):
+        for letter in "qfc":  # quotes (pull-quotes, "p", are repeats), figures, claims
+            for h in s.search(_alias_query(res, voices, letter), limit=2 * limit, sortedby=by_date):
                 for rec in _made(h.fields(), res):
                     key = rec.speaker_key if isinstance(rec, QuoteRecord) else rec.source_key
-                    if key in keys and not (isinstance(rec, QuoteRecord) and rec.kind == "pull"):
+                    if key in keys:
                         said.append(rec)
         published = []
         if ent.outlet_keys:  # kinds sorted out here: an and-query over `type` costs more than it saves
             printed = wq.Or([_term("outlet_key", k) for k in ent.outlet_keys])  # on its doc records
-            hits = s.search(_RecordsOf(_DOC_RECORDS, wq.And([_DOC_RECORDS, printed])), limit=2 * limit,
-                            sortedby=by_date)
+            hits = s.search(_RecordsOf(printed), limit=2 * limit, sortedby=by_date)
             published = [_make(f, res) for h in hits if (f := h.fields())["type"] in ("quote", "figure")][:limit]
     quotes = _by_date(r for r in said if isinstance(r, QuoteRecord))[:limit]
     figures = _by_date(r for r in said if isinstance(r, FigureRecord))[:limit]
