@@ -1,9 +1,9 @@
 """Writing the records index during an ingest, in this process or in a process of its own.
 
-Writing ~40 records a document costs Whoosh two to three times what writing the document does.
-In one process that made ingest with extraction 3–4× slower than without; with the records written
-by a process of their own, the parse worker, the documents writer and the records writer share the
-two cores. Both writers take the same calls (`replace`, `delete`, `commit`, `cancel`), and a commit
+Writing a document's ~20 records costs Whoosh about what writing the document does. In one
+process that made ingest with extraction 3–4× slower than without; with the records written by a
+process of their own, the parse worker, the documents writer and the records writer share the two
+cores. Both writers take the same calls (`replace`, `delete`, `commit`, `cancel`), and a commit
 returns only once the records are on disk, so the manifest still records a file only after every
 index holding it was committed.
 """
@@ -22,7 +22,21 @@ from index.records import RECORD_TYPES, open_records
 from index.whoosh_api import W3Codec
 
 
-class RecordWriter:
+class _Records:
+    """What both writers share: after the last commit, the sources are merged anew."""
+
+    directory: Path
+    changed: bool
+
+    def finish(self) -> None:
+        """After `close`: merge the sources anew, so that the first query does not wait."""
+        if self.changed:
+            from index.source_store import refresh
+
+            refresh(self.directory)
+
+
+class RecordWriter(_Records):
     """Writes records in step with the documents writer: the same batches, committed together."""
 
     def __init__(self, directory: Path):
@@ -66,13 +80,6 @@ class RecordWriter:
         for kind in RECORD_TYPES:
             w.delete_by_term("of_doc", f"{kind}:{doc_id}", searcher=self._searcher)
 
-    def finish(self) -> None:
-        """After the last commit: merge the sources anew, so that the first query does not wait."""
-        if self.changed:
-            from index.source_store import refresh
-
-            refresh(self.directory)
-
     def start_commit(self) -> None:
         """Nothing to start here: `commit` does it all (see RecordWriterProcess.start_commit)."""
 
@@ -98,7 +105,7 @@ class RecordWriter:
             self._searcher = None
 
 
-class RecordWriterProcess:
+class RecordWriterProcess(_Records):
     """A RecordWriter in a child process ("spawn", like the parse worker). `replace` and `delete`
     are sent without waiting; `commit` and `cancel` wait for the child, and raise what it met."""
 
@@ -138,13 +145,6 @@ class RecordWriterProcess:
             self._answer()
         self._send(("cancel",))
         self._answer()
-
-    def finish(self) -> None:
-        """After `close`: merge the sources anew, as RecordWriter.finish does."""
-        if self.changed:
-            from index.source_store import refresh
-
-            refresh(self.directory)
 
     def close(self) -> None:
         """Stop the child (after a cancel of anything not committed)."""
@@ -201,19 +201,20 @@ def _serve(conn, directory: str, parent: int) -> None:
         except EOFError:  # the parent is gone: keep nothing half-written
             writer.cancel()
             return
-        try:
-            if op in ("replace", "delete"):
-                if error is None:
+        if op in ("replace", "delete"):  # not answered: a failure is told at the next commit
+            if error is None:
+                try:
                     getattr(writer, op)(*args)
-                continue
+                except Exception as exc:
+                    error = f"{type(exc).__name__}: {exc}"
+            continue
+        try:
             if op == "commit" and error is not None:
-                writer.cancel()
+                writer.cancel()  # a batch with a failed record is not committed half
             else:
                 getattr(writer, op)()
         except Exception as exc:  # told to the parent, which reports it against the ingest
             error = error or f"{type(exc).__name__}: {exc}"
-        if op in ("replace", "delete"):
-            continue
         try:
             conn.send(error)
         except OSError:  # the parent is gone (killed while waiting for this commit)

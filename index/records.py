@@ -4,10 +4,12 @@ One typed schema (`type` = quote, figure, claim, doc, abbrev) rather than three 
 commit per batch, one place to delete a document's records. Each record carries its document's
 outlet, date, title and path so that listing and comparing never need to open the documents index.
 Record ids hash the document id (itself a hash of the file's bytes) with the record's offsets, so the
-same quote in the same file keeps its id across re-ingests and rebuilds.
+same quote in the same file keeps its id across re-ingests and rebuilds. A document's claims are one
+record, and a claim's id begins with its document's (`record_id`).
 
-`mention` terms (`q\\x1fMark Zuckerberg\\x1fFacebook`) are never shown; their lexicon, with document
-frequencies, is all `index.entities.Resolver` needs to merge sources across the corpus.
+`mention` terms (`q\\x1fMark Zuckerberg\\x1fFacebook`) are never shown; their lexicon, with counts
+(term weights: a claims record names a source once per claim), is all `index.entities.Resolver`
+needs to merge sources across the corpus, and they are how records are found by speaker or source.
 """
 
 from __future__ import annotations
@@ -73,7 +75,6 @@ def records_schema() -> Schema:
         aside=STORED(),
         speaker_start=STORED(),
         speaker_end=STORED(),
-        direct=STORED(),
         claims=STORED(),  # a claims record's claims: words, source, offsets, id (see _claims_record)
         number=STORED(),  # the figure as printed: "up to 87m"
         # default: not NaN; shift_step 16: four terms a figure instead of eight, and a range query still
