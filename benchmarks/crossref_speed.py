@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ingest_search import write_articles  # noqa: E402
 
 from index import crossref, source_store  # noqa: E402
 from index.ingest import ingest  # noqa: E402
@@ -64,10 +67,7 @@ def build(index_dir: Path, data: Path, n: int) -> None:
     articles = read_articles(data, n)
     work = Path(tempfile.mkdtemp(prefix="breachdesk-xref-"))
     try:
-        src = work / "articles"
-        src.mkdir()
-        for i, a in enumerate(articles):
-            (src / f"{i:06}.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+        src = write_articles(articles, work / "articles")
         report = ingest([src], index_dir)
         print(f"built: {len(report.indexed)} files, {report.documents} documents, {len(report.failed)} failed, "
               f"{report.seconds:.0f} s ({report.documents / report.seconds:.1f} docs/s with extraction and records)")

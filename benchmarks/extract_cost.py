@@ -12,7 +12,6 @@ machine with other work running, wall-clock ratios wander; the CPU seconds say w
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import shutil
 import sys
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_search import DEFAULT_DATA, read_articles  # noqa: E402
+from ingest_search import DEFAULT_DATA, read_articles, write_articles  # noqa: E402
 
 from index.ingest import ingest  # noqa: E402
 
@@ -51,10 +50,7 @@ def main() -> None:
         sys.exit(f"no data at {args.data}")
     work = Path(tempfile.mkdtemp(prefix="breachdesk-extract-cost-"))
     try:
-        src = work / "articles"
-        src.mkdir()
-        for i, a in enumerate(read_articles(args.data, args.n)):
-            (src / f"{i:06}.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+        src = write_articles(read_articles(args.data, args.n), work / "articles")
         print(f"{'round':>5} {'extraction':>10} {'docs/s':>8} {'wall s':>7} {'main cpu s':>10} {'helpers cpu s':>13}")
         ratios = []
         for r in range(1, args.rounds + 1):

@@ -44,6 +44,16 @@ def read_articles(folder: Path, n: int) -> list[dict]:
     return out
 
 
+def write_articles(articles: list[dict], folder: Path) -> Path:
+    """One JSON file per article, as a user's folder would hold them (files already there are kept)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, a in enumerate(articles):
+        path = folder / f"{i:06}.json"
+        if not path.exists():
+            path.write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
 def make_queries(articles: list[dict], k: int = 200) -> list[str]:
     rng = random.Random(7)
     words = [w for a in articles[:2000] for w in (a.get("title") or "").split() if w.isalpha() and len(w) > 4]
@@ -110,10 +120,7 @@ def main() -> None:
     queries = make_queries(articles)
     work = Path(tempfile.mkdtemp(prefix="breachdesk-bench-"))
     try:
-        src = work / "articles"
-        src.mkdir()
-        for i, a in enumerate(articles):
-            (src / f"{i:06}.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+        src = write_articles(articles, work / "articles")
         ix_dir = args.keep or work / "ix"
         report = ingest([src], ix_dir, extract=not args.no_extract)
         rate = len(report.indexed) / report.seconds

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import statistics
 import subprocess
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest_search import read_articles  # noqa: E402  (same articles as the ingest benchmark)
+from ingest_search import read_articles, write_articles  # noqa: E402  (same articles as the ingest benchmark)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "corpora" / "scale"
 SIZE = (160, 50)
@@ -64,12 +63,7 @@ def build_index(data: Path, n: int, target: Path, extract: bool) -> list[dict]:
     from index.ingest import ingest
 
     articles = read_articles(data, n)
-    src = target / "articles"
-    src.mkdir(parents=True, exist_ok=True)
-    for i, a in enumerate(articles):
-        path = src / f"{i:06}.json"
-        if not path.exists():
-            path.write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+    src = write_articles(articles, target / "articles")
     started = time.perf_counter()
     report = ingest([src], target / "index", extract=extract)
     if report.indexed:
