@@ -122,9 +122,8 @@ def _main_org(an: Analysis) -> str | None:
     """The organisation a text names most, when it is clearly the one it is about (named at least
     twice, and half as often again as any other name)."""
     counts: dict[str, int] = {}
-    for _, ent in an.registry._mentions:
-        if ent.kind != "person":
-            counts[ent.name] = counts.get(ent.name, 0) + 1
+    for name in an.registry.named_non_persons():
+        counts[name] = counts.get(name, 0) + 1
     for name in sorted(counts, key=len):  # "Larkspur" is "Larkspur Health" when the text has both
         longer = [n for n in counts if n != name and n.startswith(name + " ")]
         if longer:

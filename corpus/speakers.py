@@ -611,6 +611,10 @@ class Registry:
         role = " ".join(lows) if lows and lows[-1].lower().strip(",.") in ROLE_HEADS else None
         return Resolution(mention, role=role, org=org, nominal=True)
 
+    def named_non_persons(self) -> list[str]:
+        """The name of each mention of an organisation or other non-person, in text order."""
+        return [ent.name for _, ent in self._mentions if ent.kind != "person"]
+
     def _last_org(self, pos: int) -> Entity | None:
         """The organisation of the last speaker if that was in this or the previous sentence ("the
         company" after "Mr Zuckerberg admitted …" is his company), else the organisation last named,
