@@ -21,7 +21,7 @@ from corpus.document import Document
 from corpus.sentences import sentence_spans
 from index.entities import abbreviations, expand_abbreviation
 from index.figure_context import context_words, unit_family
-from index.store import outlet_key, to_naive_utc
+from index.store import check_format, outlet_key, to_naive_utc
 from index.whoosh_api import (
     DATETIME,
     ID,
@@ -109,6 +109,7 @@ def open_records(directory: Path, create: bool = False):
     directory = Path(directory)
     try:
         if whoosh_index.exists_in(directory, indexname=RECORDS):
+            check_format(directory)  # the records' fields change with the format as the documents' do
             return whoosh_index.open_dir(directory, indexname=RECORDS)
     except EmptyIndexError:
         pass

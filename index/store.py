@@ -46,7 +46,7 @@ def open_index(directory: Path, create: bool = False):
     directory = Path(directory)
     try:
         if whoosh_index.exists_in(directory, indexname=DOCS):
-            _check_format(directory)
+            check_format(directory)
             return whoosh_index.open_dir(directory, indexname=DOCS)
     except EmptyIndexError:
         pass
@@ -62,7 +62,8 @@ def open_index(directory: Path, create: bool = False):
     return ix
 
 
-def _check_format(directory: Path) -> None:
+def check_format(directory: Path) -> None:
+    """Raise IndexOutdated when the index in `directory` was written in another format."""
     try:
         found = (directory / FORMAT_FILE).read_text().strip()
     except OSError:

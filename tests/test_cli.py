@@ -125,6 +125,10 @@ def test_outdated_index_asks_for_rebuild_and_rebuild_keeps_notes(tmp_path):
     (ix / "notes.sqlite").write_bytes(b"the user's verdicts")
     searched = run("--index", str(ix), "search", "retailer")
     assert searched.exit_code == 2 and "breachdesk rebuild" in searched.output
+    for command in (["quotes", "retailer"], ["figures"], ["compare", "retailer"], ["sources"]):
+        # the records' fields change with the format too: no empty answers from an old records index
+        answered = run("--index", str(ix), *command)
+        assert answered.exit_code == 2 and "breachdesk rebuild" in answered.output, command
     rebuilt = run("--index", str(ix), "rebuild")
     assert rebuilt.exit_code == 0, rebuilt.output
     assert (ix / "notes.sqlite").read_bytes() == b"the user's verdicts"
