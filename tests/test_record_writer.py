@@ -12,6 +12,7 @@ import index.ingest as ingest_module
 from index.ingest import ingest
 from index.record_writer import RecordWriterProcess
 from index.records import open_records
+from index.store import open_index
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
 
@@ -46,6 +47,7 @@ def test_reingest_through_the_records_process_replaces_records(tmp_path, monkeyp
 
 
 def test_a_failure_in_the_records_process_is_raised_at_commit(tmp_path):
+    open_index(tmp_path, create=True)  # as ingest does first: the records live beside the documents
     writer = RecordWriterProcess(tmp_path)
     try:
         writer.replace("d1", pickle.dumps([{"id": "q1", "type": "quote", "no_such_field": "x"}]))
