@@ -17,6 +17,7 @@ _ABBREVIATIONS = {
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
+_NEXT = re.compile(r"\s*(\S)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -29,17 +30,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _END.finditer(text):
         end = m.end()
         if not m.group().startswith("\n"):
-            word = re.search(r"([\w.]+)[.!?]*$", text[start : m.start() + 1])
-            token = word.group(1).rstrip(".").lower() if word else ""
+            token = _word_before(text, start, m.start()).rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            nxt = re.match(r"\s*(\S)", text[end:])
+            nxt = _NEXT.match(text, end)
             if nxt and nxt.group(1).islower():
                 continue
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends at `end` ("U.S" before "U.S. officials"),
+    read backwards: a regex anchored at the end would try every position of the sentence."""
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end]
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

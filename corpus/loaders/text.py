@@ -80,12 +80,13 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
     """
     out = CleanCopy()
     quoted = _quoted_text(blocks)
+    title_norm = _norm(title) if title else None
     i = 0
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         i += 1
-        if title and _same(block, title):
+        if title and _norm(block) == title_norm:
             continue
         if title and len(title) > 20 and title in block[1:]:
             block = block[block.rindex(title) + len(title) :].strip()  # title glued after page furniture
@@ -95,7 +96,7 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
         if names is not None:
             out.authors = out.authors or names
             continue
-        m = NEWSLETTER_OUTLET.search(block)
+        m = NEWSLETTER_OUTLET.search(block) if block.rstrip().endswith("?") else None  # it ends so
         if m:
             out.outlet = out.outlet or m.group(1).strip()
             continue
@@ -113,7 +114,7 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
                     out.asides.append(Aside("caption", nxt, credit or None))
                     i += 1
                 continue
-        if PROMPT_LINE.search(block) and len(block.split()) < 30:
+        if len(block.split()) < 30 and PROMPT_LINE.search(block):
             continue
         if not is_prose(block, min_words=4) and not _opens_quote(block):
             continue  # headings, related-story links, menus
@@ -183,12 +184,11 @@ def _vocabulary(quoted: tuple[str, ...]) -> frozenset[str]:
     return frozenset(" ".join(quoted).split())
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
-def _same(a: str, b: str) -> bool:
-    return _norm(a) == _norm(b)
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _opens_quote(block: str) -> bool:
