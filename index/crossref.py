@@ -244,7 +244,7 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 # A record's document fields are indexed on its document's `doc` record only (index.records); the
 # names a user types are those of the record.
-_DOC_FIELDS = {"doc_title": ["title"], "doc_outlet": ["outlet"], "doc_kind": ["kind"]}
+_DOC_FIELDS = {"doc_title": ["title"], "doc_outlet": ["outlet"], "doc_kind": ["kind"], "doc_date": ["date"]}
 _DOC_RECORDS = wq.Term("type", "doc")
 
 

@@ -50,7 +50,7 @@ def records_schema() -> Schema:
         doc_id=STORED(),  # a document's records are found by `of_doc` (and deleted so)
         n=STORED(),
         path=STORED(),
-        # The document's title, outlet and kind are stored on each of its records but indexed once,
+        # The document's title, outlet, kind and date are stored on each of its records but indexed once,
         # on its `doc` record: ~40 records a document indexed the same title 40 times. A query on them
         # becomes "records of these documents" (`index.crossref`).
         title=STORED(),
@@ -60,7 +60,8 @@ def records_schema() -> Schema:
         doc_outlet=TEXT(),
         doc_kind=ID(),
         outlet_key=ID(stored=True),  # on doc records only: an outlet's records are their children
-        date=_one_term_date(),
+        date=_unindexed_date(),  # shown and sorted by on every record; queried on the doc record
+        doc_date=_one_term_date(),
         text=TEXT(analyzer=stem, stored=True),  # quote words; a figure's sentence
         speaker=TEXT(stored=True),  # who is quoted
         source=TEXT(stored=True),  # who a figure or claim is attributed to
@@ -77,9 +78,9 @@ def records_schema() -> Schema:
         speaker_end=STORED(),
         claims=STORED(),  # a claims record's claims: words, source, offsets, id (see _claims_record)
         number=STORED(),  # the figure as printed: "up to 87m"
-        # default: not NaN; shift_step 16: four terms a figure instead of eight, and a range query still
+        # default: not NaN; shift_step 32: two terms a figure instead of eight, and a range query still
         # visits only the distinct values near its ends
-        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=16),
+        value=NUMERIC(numtype=float, stored=True, sortable=True, default=0, shift_step=32),
         low=STORED(),
         high=STORED(),
         unit=ID(stored=True),
@@ -94,6 +95,14 @@ def records_schema() -> Schema:
 def _each_value() -> RegexTokenizer:
     """One term per value of a field holding values joined by EACH, each kept exactly as given."""
     return RegexTokenizer(r"[^\x1e]+")
+
+
+def _unindexed_date() -> DATETIME:
+    """Stored and sortable but not indexed: a date query is asked of the document's record
+    (`doc_date`), as title and outlet are, instead of indexing the date on its ~20 records."""
+    field = DATETIME(stored=True, sortable=True)
+    field.indexed = False
+    return field
 
 
 def _one_term_date() -> DATETIME:
@@ -137,7 +146,7 @@ def document_records(doc: Document, extraction) -> list[dict]:
     date = to_naive_utc(doc.published)
     if date is not None:
         base["date"] = date
-    out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}",
+    out = [{**base, "id": f"d{doc.id}", "type": "doc", "mention": f"d{SEP}{doc.outlet or ''}{SEP}", "doc_date": date,
             "outlet_key": outlet_key(doc.outlet),
             "doc_title": base["title"], "doc_outlet": base["outlet"], "doc_kind": base["kind"]}]
     if extraction is None:
@@ -168,8 +177,8 @@ def document_records(doc: Document, extraction) -> list[dict]:
         rel_start, rel_end = f.start - s_start, f.end - s_start
         rec = {**base, "id": record_id("figure", doc.id, f.start, f.end, f.aside), "type": "figure", "n": n,
                "text": sentence, "number": f.text, "start": f.start, "end": f.end, "aside": f.aside,
-               "value": float(f.value), "unit": f.unit or "", "family": unit_family(f.unit),
-               "qualifier": f.qualifier or "", "ctx": " ".join(context_words(sentence, rel_start, rel_end))}
+               "value": float(f.value), "unit": f.unit or None, "family": unit_family(f.unit),
+               "qualifier": f.qualifier or None, "ctx": " ".join(context_words(sentence, rel_start, rel_end))}
         if f.low is not None:
             rec["low"] = float(f.low)
         if f.high is not None:

@@ -19,7 +19,7 @@ from index.whoosh_api import index as whoosh_index
 DOCS = "docs"  # index name inside the directory
 # Bumped whenever what ingest writes changes shape (schemas, records, sources): an index of another
 # format is rebuilt from its manifest rather than read wrongly.
-FORMAT = "7"
+FORMAT = "8"
 FORMAT_FILE = "FORMAT"
 # Files in the index folder that are the user's own work, not derived from the articles: a rebuild keeps them.
 USER_FILES = ("notes.sqlite",)

@@ -2,8 +2,8 @@
 
 Whoosh 2.7.4 (pinned: frozen since 2016, but known) has invalid escape sequences that Python 3.12+
 reports as SyntaxWarnings when it is first compiled; they are harmless and silenced here, once.
-Two methods are patched for speed (`_cached_reader`, `_stem_filter_clear`) and one that could
-loop forever (`_union_skip_to_quality`).
+Three methods are patched for speed (`_cached_reader`, `_doc_field_length`, `_stem_filter_clear`)
+and one that could loop forever (`_union_skip_to_quality`).
 """
 
 import functools
@@ -38,6 +38,30 @@ def _cached_reader(self, fieldname, column):
 
 
 _whoosh3.W3PerDocReader._cached_reader = _cached_reader
+_ORIGINAL_DOC_FIELD_LENGTH = _whoosh3.W3PerDocReader.doc_field_length
+
+
+def _doc_field_length(self, docnum, fieldname, default=0):
+    """Whoosh reads a length through four calls and a file read for every posting it writes (and
+    every document it scores). A segment's lengths are one byte a document: read them once as bytes.
+    Same values, including None for a zero byte."""
+    if docnum > self._doccount:
+        raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+    cache = self.__dict__.setdefault("_length_bytes", {})
+    try:
+        lengths = cache[fieldname]
+    except KeyError:
+        reader = self._cached_reader(_whoosh3._lenfield(fieldname), _whoosh3.LENGTHS_COLUMN)
+        lengths = cache[fieldname] = None if reader is None else reader._dbfile.get(reader._basepos, reader._count)
+    if lengths is None:
+        return default
+    lbyte = lengths[docnum] if docnum < len(lengths) else 0
+    if lbyte:
+        return _whoosh3.byte_to_length(lbyte)
+    return None
+
+
+_whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
 
 
 def _stem_filter_clear(self):

@@ -52,3 +52,21 @@ def test_union_skip_to_quality_still_skips_poor_blocks():
 def test_stems_are_whoosh_stems():
     words = [t.text for t in StemmingAnalyzer()("Hackers were running breaches affecting accounts")]
     assert words == ["hacker", "were", "runn", "breach", "affect", "account"]
+
+
+def test_doc_field_length_gives_whoosh_lengths(tmp_path):
+    from index.whoosh_api import _ORIGINAL_DOC_FIELD_LENGTH, ID, TEXT, Schema, index
+
+    ix = index.create_in(tmp_path, Schema(id=ID(stored=True), body=TEXT, title=TEXT))
+    with ix.writer() as w:
+        for n in range(300):  # lengths of 0 to 299 words: byte-coded, so some share a byte
+            w.add_document(id=str(n), body=" ".join(["breach"] * n) or None, title="data leak" if n % 7 else None)
+    with ix.searcher() as s:
+        (seg,) = s.reader().leaf_readers()
+        per_doc = seg[0]._perdoc
+        for field in ("body", "title", "id", "missing"):
+            ours = [per_doc.doc_field_length(d, field, default=-1) for d in range(300)]
+            per_doc.__dict__.pop("_length_bytes", None)
+            theirs = [_ORIGINAL_DOC_FIELD_LENGTH(per_doc, d, field, default=-1) for d in range(300)]
+            assert ours == theirs
+        assert per_doc.doc_field_length(299, "body") > 250 and per_doc.doc_field_length(0, "body") is None
