@@ -315,7 +315,14 @@ class Resolver:
         mentions = [m for m in mentions if m.kind != "abbrev"]
         known_orgs = {org_key(m.org) for m in mentions if m.org} | {org_key(o) for o, _ in outlets}
         known_orgs.discard(None)
-        parsed = [(m, parse_name(m.raw, m.org, m.role, known_orgs)) for m in mentions]
+        names: dict[tuple, Name] = {}  # a name printed as a quote's speaker and a figure's source: parsed once
+        parsed = []
+        for m in mentions:
+            key = (m.raw, m.org, m.role)
+            n = names.get(key)
+            if n is None:
+                n = names[key] = parse_name(m.raw, m.org, m.role, known_orgs)
+            parsed.append((m, n))
         full: dict[str, list[Name]] = {}
         for _m, n in parsed:
             if n.kind == "person" and len(n.tokens) >= 2:
