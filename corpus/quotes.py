@@ -427,7 +427,7 @@ def _set_speaker(q: Quote, an: Analysis, cue: Cue) -> None:
 # ---- pull-quotes ---------------------------------------------------------------------------------
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    return set(_WORD.findall(text.lower()))
 
 
 def _repeated(text: str, quotes: Sequence[Quote], bags: dict[int, set[str]] | None = None) -> int | None:

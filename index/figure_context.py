@@ -8,6 +8,7 @@ profiles…) are never set against accounts or records, pounds never against dol
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Unit words as an extractor reports them (plural, lower case) -> the family they are counted in.
 _FAMILIES = {
@@ -62,6 +63,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 WINDOW = 8
 
 
+@lru_cache(maxsize=65536)  # the same words come back in every article
 def stem(word: str) -> str:
     """A crude English stem, enough to let `downloaded`/`downloads` and `profiles`/`profile` meet."""
     w = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
