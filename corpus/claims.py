@@ -271,6 +271,10 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
             if m:
                 end = m.start()
 
+    if _subordinate(masked, ss, cue):
+        comma = masked.find(",", last, end)
+        if comma >= 0:
+            end = comma
     for other in cues:
         o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
         if o_first > last and masked[last:o_first].rstrip().endswith(","):
@@ -292,6 +296,18 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if m:
             start = m.end()
     return _spans(an, [(start, end)], lead=True)
+
+
+# A fronted subordinate clause ("Although the company said it would …, it waited …") ends at its comma.
+_SUBORDINATOR = re.compile(
+    r"[\s\x01\"“‘']*(?:(?:and|but|so|yet)\s+)?(?:although|though|while|whereas|if|because|when|since|after|"
+    r"before|unless|until|even\s+though|even\s+if|once)\s", re.IGNORECASE)
+
+
+def _subordinate(masked: str, ss: int, cue: Cue) -> bool:
+    if cue.mode != "pre" or cue.speaker_start is None:
+        return False
+    return "," not in masked[ss : cue.speaker_start] and bool(_SUBORDINATOR.match(masked, ss, cue.speaker_start))
 
 
 # A clause after a cue: "that", a subject pronoun, or an auxiliary, modal or common finite verb

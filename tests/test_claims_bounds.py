@@ -1,0 +1,25 @@
+"""Where a claim's content starts and ends: the clause the cue governs, not the rest of the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.claims import extract_claims
+
+
+def _content(text: str, cue: str) -> tuple[str, str | None]:
+    found = [c for c in extract_claims(text) if c.cue == cue]
+    assert len(found) == 1, [(c.cue, c.text) for c in extract_claims(text)]
+    return found[0].text, found[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # a fronted subordinate clause ends at its comma: what follows is the writer's main clause
+        ("Although the retailer said it would notify every customer, it waited three months to send letters.",
+         "said", "it would notify every customer", "the retailer"),
+    ],
+)
+def test_content_span(text, cue, content, source):
+    assert _content(text, cue) == (content, source)
