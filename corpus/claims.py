@@ -298,15 +298,19 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     return _spans(an, [(start, end)], lead=True)
 
 
-# A fronted subordinate clause ("Although the company said it would …, it waited …") ends at its comma.
+# A fronted subordinate clause ("Although the company said it would …, it waited …") or a relative
+# clause about the subject ("Roe, who said the breach was minor, criticized …") ends at its comma.
 _SUBORDINATOR = re.compile(
     r"[\s\x01\"“‘']*(?:(?:and|but|so|yet)\s+)?(?:although|though|while|whereas|if|because|when|since|after|"
     r"before|unless|until|even\s+though|even\s+if|once)\s", re.IGNORECASE)
+_WHO_BETWEEN = re.compile(r"\s*,?\s*(?:who|which)\s")
 
 
 def _subordinate(masked: str, ss: int, cue: Cue) -> bool:
     if cue.mode != "pre" or cue.speaker_start is None:
         return False
+    if _WHO_BETWEEN.match(masked, cue.speaker_end, cue.start):
+        return True
     return "," not in masked[ss : cue.speaker_start] and bool(_SUBORDINATOR.match(masked, ss, cue.speaker_start))
 
 

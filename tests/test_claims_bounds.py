@@ -19,6 +19,9 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
         # a fronted subordinate clause ends at its comma: what follows is the writer's main clause
         ("Although the retailer said it would notify every customer, it waited three months to send letters.",
          "said", "it would notify every customer", "the retailer"),
+        # so does a relative clause about the subject: the main verb after it is not part of what was said
+        ("Dana Whitlock, who said the leak was minor, later hired a second forensic firm.",
+         "said", "the leak was minor", "Dana Whitlock"),
     ],
 )
 def test_content_span(text, cue, content, source):
