@@ -22,6 +22,11 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
         # so does a relative clause about the subject: the main verb after it is not part of what was said
         ("Dana Whitlock, who said the leak was minor, later hired a second forensic firm.",
          "said", "the leak was minor", "Dana Whitlock"),
+        # the object of a stance ends before an apposition or a comparison after a comma
+        ("Consumer groups opposed the settlement, a deal worth less than a dollar per affected customer.",
+         "opposed", "the settlement", "Consumer groups"),
+        ("The insurer welcomed the ruling, despite warnings from its own lawyers.",
+         "welcomed", "the ruling", "The insurer"),
     ],
 )
 def test_content_span(text, cue, content, source):
