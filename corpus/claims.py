@@ -170,7 +170,8 @@ def _bare_noun(an: Analysis, cue: Cue) -> bool:
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
     rel = _relative_object(an, sent, cue)
-    for start, end in [rel] if rel else _contents(an, sent, cue, cues):
+    spans = _contents(an, sent, cue, cues) if rel is None or not _CLAUSE_END.match(an.masked, cue.end) else []
+    for start, end in [rel, *spans] if rel else spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
@@ -363,6 +364,10 @@ _REL_BLOCK = re.compile(r"\s+(?:that|whether|if|how|what|why|to\s)\b|\s*[,:]\s*\
 _NOT_REL_BEFORE = re.compile(
     r"(?:" + trie_pattern(ALL_CUE_FORMS) + r"|so|such|now|given|except|but|and|of|is|was|means|meant|fact|"
     r"sure|clear|true|believe|say|think|know)[\s,]+$", re.IGNORECASE)
+
+
+# the relative clause ends right after its cue ("which Putin opposed, collapsed"): nothing follows it
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
 
 
 def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] | None:

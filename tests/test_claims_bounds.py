@@ -31,3 +31,12 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
 )
 def test_content_span(text, cue, content, source):
     assert _content(text, cue) == (content, source)
+
+
+def test_relative_pronoun_and_the_rest_of_its_clause():
+    """"which critics said were never encrypted": the pronoun is the content, and so are the words
+    after the cue; a cue that closes its relative clause has the pronoun only."""
+    claims = extract_claims("The breach exposed records which critics said were never encrypted.")
+    assert [(c.text, c.source) for c in claims] == [("which", "critics"), ("were never encrypted", "critics")]
+    claims = extract_claims("The settlement, which regulators opposed, collapsed last week.")
+    assert [(c.text, c.source) for c in claims] == [("which", "regulators")]
