@@ -170,8 +170,11 @@ def _bare_noun(an: Analysis, cue: Cue) -> bool:
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
     rel = _relative_object(an, sent, cue)
-    spans = _contents(an, sent, cue, cues) if rel is None or not _CLAUSE_END.match(an.masked, cue.end) else []
-    for start, end in [rel, *spans] if rel else spans:
+    if rel is None:
+        spans = _contents(an, sent, cue, cues)
+    else:  # "which critics said were never encrypted": the pronoun, and the words after the cue
+        spans = [rel] + ([] if _CLAUSE_END.match(an.masked, cue.end) else _contents(an, sent, cue, cues))
+    for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
