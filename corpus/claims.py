@@ -259,7 +259,8 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     if cue.mode != "colon":
         verb = an.text[cue.start : cue.verb_end].lower()
         # a report's content runs to the end of its sentence; the object of a stance ends with its clause
-        np_object = verb not in BELIEF_FORMS and _np_object(masked, last, se)
+        np_object = verb not in BELIEF_FORMS and ALL_CUE_FORMS.get(verb) not in _CLAUSE_VERBS \
+            and _np_object(masked, last, se)
         stance = verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS or np_object
         brk = _CLAUSE_BREAK if stance else _REPORT_BREAK
         m = brk.search(masked, last, se)
@@ -405,6 +406,8 @@ _REPORT_BREAK = re.compile(
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
     r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
 )
+# Speech verbs whose object is a clause even without "that" or an auxiliary ("say officers patrol …")
+_CLAUSE_VERBS = {"say", "note", "add", "argue", "acknowledge", "admit"}
 # "talked about X", "called for X", "focused on X": the object of the preposition is the content
 _ABOUT_VERBS = {"talk", "speak", "write", "post", "tweet", "complain", "joke", "testify", "ask", "comment",
                 "warn", "rail", "rant", "muse", "remark", "boast", "brag", "gripe", "lament", "tell", "inform"}
