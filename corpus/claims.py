@@ -400,11 +400,14 @@ _CLAUSE_BREAK = re.compile(
     r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"
 )
 # Where reported speech ends: its sentence, unless another report follows (", according to …",
-# ", adding …", "… and later said …").
+# ", adding …", "… and later said …"), the speaker's next act (", and requested …"), or the writer's
+# comparison or apposition (", compared with …", ", well below …", ", a figure that …").
 _REPORT_BREAK = re.compile(
     r";|,\s+according\b|,\s+(?:which|where|who|whose|referring|meaning)\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
     r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
+    r"|,\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
+    r"|,\s+(?:compared|well\s+(?:below|above|ahead|behind))\b|,\s+(?:a|an)\s"
 )
 # Speech verbs whose object is a clause even without "that" or an auxiliary ("say officers patrol …")
 _CLAUSE_VERBS = {"say", "note", "add", "argue", "acknowledge", "admit"}

@@ -30,6 +30,13 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
         # "say" has a clause for its object even without "that" or an auxiliary: no stance break
         ("Residents say auditors still check every server, handing out fines to careless firms.",
          "say", "auditors still check every server, handing out fines to careless firms", "Residents"),
+        # reported speech ends before the speaker's next act, the writer's comparison or apposition
+        ("The bank said it would miss the filing deadline, and requested another month.",
+         "said", "it would miss the filing deadline", "The bank"),
+        ("The retailer said it lost 40 million dollars, well below what analysts had feared.",
+         "said", "it lost 40 million dollars", "The retailer"),
+        ("The agency said the hack exposed 2 million records, a figure the company disputes.",
+         "said", "the hack exposed 2 million records", "The agency"),
     ],
 )
 def test_content_span(text, cue, content, source):
