@@ -528,14 +528,15 @@ def _outermost(claims: list[Claim]) -> list[Claim]:
     """A belief or stance inside what someone is reported to say ("X said Y believes Z", "… a
     program called BleachBit …") is part of that content, not a claim of its own; a report of
     speech inside it ("the company insisted that …, Bloomberg reported") stays, since it names who
-    the words are from."""
+    the words are from, unless it names the same source ("she said she told the board that …")."""
     out = []
-    reach = -1  # the furthest end of the claims seen so far (sorted by start, longest first)
+    outer: Claim | None = None  # the claim reaching furthest so far (sorted by start, longest first)
     for c in sorted(claims, key=lambda c: (c.start, -c.end)):
-        inside = reach >= c.end
-        reach = max(reach, c.end)
-        if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS:
-            inside = False
+        inside = outer is not None and outer.end >= c.end
+        if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS and (c.source or "") != outer.source:
+            inside = False  # another speaker's words inside these
+        if outer is None or c.end > outer.end:
+            outer = c
         if not inside:
             out.append(c)
     return out

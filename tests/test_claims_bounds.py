@@ -50,3 +50,15 @@ def test_relative_pronoun_and_the_rest_of_its_clause():
     assert [(c.text, c.source) for c in claims] == [("which", "critics"), ("were never encrypted", "critics")]
     claims = extract_claims("The settlement, which regulators opposed, collapsed last week.")
     assert [(c.text, c.source) for c in claims] == [("which", "regulators")]
+
+
+def test_report_inside_words_of_the_same_source_is_not_a_claim_of_its_own():
+    """"she said she told the board that …": the inner report names no one new; another speaker's
+    report inside someone's words stays, since it says whose words they are."""
+    claims = extract_claims("Dana Whitlock said she told the board that no card data was lost.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("she told the board that no card data was lost", "Dana Whitlock")]
+    claims = extract_claims("The lawyer said Norvale Bank told regulators that no card data was lost.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("Norvale Bank told regulators that no card data was lost", "The lawyer"),
+        ("regulators that no card data was lost", "Norvale Bank")]
