@@ -392,9 +392,9 @@ def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] 
 
 # Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, an
 # apposition or comparison after a comma ("opposed the deal, a pact that …", ", despite …"), or a
-# second verb phrase ("welcomed Khan's election and said he would …").
+# second verb phrase ("welcomed Khan's election and said he would …"); ", including …" goes on.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
+    r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|(?!including)[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
     r"|,\s+(?:a|an|the|his|her|their|its|one|both|all|also|known|despite|compared|well|even|just)\s"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
     r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"

@@ -27,6 +27,9 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
          "opposed", "the settlement", "Consumer groups"),
         ("The insurer welcomed the ruling, despite warnings from its own lawyers.",
          "welcomed", "the ruling", "The insurer"),
+        # "including" is a preposition, not a participle clause: the object goes on
+        ("The regulator criticized the retailer's controls, including its failure to encrypt backups.",
+         "criticized", "the retailer's controls, including its failure to encrypt backups", "The regulator"),
         # "say" has a clause for its object even without "that" or an auxiliary: no stance break
         ("Residents say auditors still check every server, handing out fines to careless firms.",
          "say", "auditors still check every server, handing out fines to careless firms", "Residents"),
