@@ -12,10 +12,13 @@ and makes no claim of its own. Pull-quotes and their credit lines repeat a claim
 Cues are speech verbs, beliefs and stances (`corpus.cues`), verbs that only report what someone
 talks about or perceives (claims only, never a quotation's frame), and nouns with their possessor
 (`Trump's claim that …`, `her call for …`). Reported speech runs to the end of its sentence unless
-another report follows; the object of a stance or noun ends with its clause. A belief or stance
-inside someone's reported words is part of those words, not a claim of its own (PolNeAR annotates
-the outermost attribution only); a report of speech inside them is kept, because it names whose
-words they are and figures take their source from the innermost claim.
+another report, the speaker's next act or the writer's own comparison follows; the object of a
+stance or noun ends with its clause; a cue inside a fronted subordinate clause or a relative clause
+about its subject ("Although X said …, …", "X, who said …, …") reports only up to that clause's
+comma. A belief or stance inside someone's reported words is part of those words, not a claim of its
+own (PolNeAR annotates the outermost attribution only); a report of speech by someone else inside
+them is kept, because it names whose words they are and figures take their source from the
+innermost claim.
 
 Cues the quote analysis does not take are looked for again for claims only (`corpus.claim_cues`):
 a modal or adverb before the verb, a relative-pronoun subject, a title-case headline, attitude
@@ -312,6 +315,7 @@ _WHO_BETWEEN = re.compile(r"\s*,?\s*(?:who|which)\s")
 
 
 def _subordinate(masked: str, ss: int, cue: Cue) -> bool:
+    """Is the cue in a fronted subordinate clause or a relative clause about its subject?"""
     if cue.mode != "pre" or cue.speaker_start is None:
         return False
     if _WHO_BETWEEN.match(masked, cue.speaker_end, cue.start):
