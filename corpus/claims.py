@@ -12,10 +12,13 @@ and makes no claim of its own. Pull-quotes and their credit lines repeat a claim
 Cues are speech verbs, beliefs and stances (`corpus.cues`), verbs that only report what someone
 talks about or perceives (claims only, never a quotation's frame), and nouns with their possessor
 (`Trump's claim that …`, `her call for …`). Reported speech runs to the end of its sentence unless
-another report follows; the object of a stance or noun ends with its clause. A belief or stance
-inside someone's reported words is part of those words, not a claim of its own (PolNeAR annotates
-the outermost attribution only); a report of speech inside them is kept, because it names whose
-words they are and figures take their source from the innermost claim.
+another report, the speaker's next act or the writer's own comparison follows; the object of a
+stance or noun ends with its clause; a cue inside a fronted subordinate clause or a relative clause
+about its subject ("Although X said …, …", "X, who said …, …") reports only up to that clause's
+comma. A belief or stance inside someone's reported words is part of those words, not a claim of its
+own (PolNeAR annotates the outermost attribution only); a report of speech by someone else inside
+them is kept, because it names whose words they are and figures take their source from the
+innermost claim.
 
 Cues the quote analysis does not take are looked for again for claims only (`corpus.claim_cues`):
 a modal or adverb before the verb, a relative-pronoun subject, a title-case headline, attitude
@@ -170,7 +173,11 @@ def _bare_noun(an: Analysis, cue: Cue) -> bool:
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
     rel = _relative_object(an, sent, cue)
-    for start, end in [rel] if rel else _contents(an, sent, cue, cues):
+    if rel is None:
+        spans = _contents(an, sent, cue, cues)
+    else:  # "which critics said were never encrypted": the pronoun, and the words after the cue
+        spans = [rel] + ([] if _CLAUSE_END.match(an.masked, cue.end) else _contents(an, sent, cue, cues))
+    for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
@@ -255,7 +262,8 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     if cue.mode != "colon":
         verb = an.text[cue.start : cue.verb_end].lower()
         # a report's content runs to the end of its sentence; the object of a stance ends with its clause
-        np_object = verb not in BELIEF_FORMS and _np_object(masked, last, se)
+        np_object = verb not in BELIEF_FORMS and ALL_CUE_FORMS.get(verb) not in _CLAUSE_VERBS \
+            and _np_object(masked, last, se)
         stance = verb in POSITION_FORMS or verb in CLAIM_ONLY_FORMS or np_object
         brk = _CLAUSE_BREAK if stance else _REPORT_BREAK
         m = brk.search(masked, last, se)
@@ -271,6 +279,10 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
             if m:
                 end = m.start()
 
+    if _subordinate(masked, ss, cue):
+        comma = masked.find(",", last, end)
+        if comma >= 0:
+            end = comma
     for other in cues:
         o_first = min(other.start, other.speaker_start if other.speaker_start is not None else other.start)
         if o_first > last and masked[last:o_first].rstrip().endswith(","):
@@ -292,6 +304,23 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if m:
             start = m.end()
     return _spans(an, [(start, end)], lead=True)
+
+
+# A fronted subordinate clause ("Although the company said it would …, it waited …") or a relative
+# clause about the subject ("Roe, who said the breach was minor, criticized …") ends at its comma.
+_SUBORDINATOR = re.compile(
+    r"[\s\x01\"“‘']*(?:(?:and|but|so|yet)\s+)?(?:although|though|while|whereas|if|because|when|since|after|"
+    r"before|unless|until|even\s+though|even\s+if|once)\s", re.IGNORECASE)
+_WHO_BETWEEN = re.compile(r"\s*,?\s*(?:who|which)\s")
+
+
+def _subordinate(masked: str, ss: int, cue: Cue) -> bool:
+    """Is the cue in a fronted subordinate clause or a relative clause about its subject?"""
+    if cue.mode != "pre" or cue.speaker_start is None:
+        return False
+    if _WHO_BETWEEN.match(masked, cue.speaker_end, cue.start):
+        return True
+    return "," not in masked[ss : cue.speaker_start] and bool(_SUBORDINATOR.match(masked, ss, cue.speaker_start))
 
 
 # A clause after a cue: "that", a subject pronoun, or an auxiliary, modal or common finite verb
@@ -345,6 +374,10 @@ _NOT_REL_BEFORE = re.compile(
     r"sure|clear|true|believe|say|think|know)[\s,]+$", re.IGNORECASE)
 
 
+# the relative clause ends right after its cue ("which Putin opposed, collapsed"): nothing follows it
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)")
+
+
 def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] | None:
     if cue.mode != "pre" or cue.speaker_start is None:
         return None
@@ -361,20 +394,27 @@ def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] 
     return m.span(1)
 
 
-# Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, or a
-# second verb phrase ("welcomed Khan's election and said he would …").
+# Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, an
+# apposition or comparison after a comma ("opposed the deal, a pact that …", ", despite …"), or a
+# second verb phrase ("welcomed Khan's election and said he would …"); ", including …" goes on.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
+    r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|(?!including)[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
+    r"|,\s+(?:a|an|the|his|her|their|its|one|both|all|also|known|despite|compared|well|even|just)\s"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
     r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"
 )
 # Where reported speech ends: its sentence, unless another report follows (", according to …",
-# ", adding …", "… and later said …").
+# ", adding …", "… and later said …"), the speaker's next act (", and requested …"), or the writer's
+# comparison or apposition (", compared with …", ", well below …", ", a figure that …").
 _REPORT_BREAK = re.compile(
     r";|,\s+according\b|,\s+(?:which|where|who|whose|referring|meaning)\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
     r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
+    r"|,\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
+    r"|,\s+(?:compared|well\s+(?:below|above|ahead|behind))\b|,\s+(?:a|an)\s"
 )
+# Speech verbs whose object is a clause even without "that" or an auxiliary ("say officers patrol …")
+_CLAUSE_VERBS = {"say", "note", "add", "argue", "acknowledge", "admit"}
 # "talked about X", "called for X", "focused on X": the object of the preposition is the content
 _ABOUT_VERBS = {"talk", "speak", "write", "post", "tweet", "complain", "joke", "testify", "ask", "comment",
                 "warn", "rail", "rant", "muse", "remark", "boast", "brag", "gripe", "lament", "tell", "inform"}
@@ -492,14 +532,15 @@ def _outermost(claims: list[Claim]) -> list[Claim]:
     """A belief or stance inside what someone is reported to say ("X said Y believes Z", "… a
     program called BleachBit …") is part of that content, not a claim of its own; a report of
     speech inside it ("the company insisted that …, Bloomberg reported") stays, since it names who
-    the words are from."""
+    the words are from, unless it names the same source ("she said she told the board that …")."""
     out = []
-    reach = -1  # the furthest end of the claims seen so far (sorted by start, longest first)
+    outer: Claim | None = None  # the claim reaching furthest so far (sorted by start, longest first)
     for c in sorted(claims, key=lambda c: (c.start, -c.end)):
-        inside = reach >= c.end
-        reach = max(reach, c.end)
-        if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS:
-            inside = False
+        inside = outer is not None and outer.end >= c.end
+        if inside and c.cue and c.cue.split()[0].lower() in SPEECH_FORMS and (c.source or "") != outer.source:
+            inside = False  # another speaker's words inside these
+        if outer is None or c.end > outer.end:
+            outer = c
         if not inside:
             out.append(c)
     return out

@@ -1,0 +1,67 @@
+"""Where a claim's content starts and ends: the clause the cue governs, not the rest of the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.claims import extract_claims
+
+
+def _content(text: str, cue: str) -> tuple[str, str | None]:
+    found = [c for c in extract_claims(text) if c.cue == cue]
+    assert len(found) == 1, [(c.cue, c.text) for c in extract_claims(text)]
+    return found[0].text, found[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # a fronted subordinate clause ends at its comma: what follows is the writer's main clause
+        ("Although the retailer said it would notify every customer, it waited three months to send letters.",
+         "said", "it would notify every customer", "the retailer"),
+        # so does a relative clause about the subject: the main verb after it is not part of what was said
+        ("Dana Whitlock, who said the leak was minor, later hired a second forensic firm.",
+         "said", "the leak was minor", "Dana Whitlock"),
+        # the object of a stance ends before an apposition or a comparison after a comma
+        ("Consumer groups opposed the settlement, a deal worth less than a dollar per affected customer.",
+         "opposed", "the settlement", "Consumer groups"),
+        ("The insurer welcomed the ruling, despite warnings from its own lawyers.",
+         "welcomed", "the ruling", "The insurer"),
+        # "including" is a preposition, not a participle clause: the object goes on
+        ("The regulator criticized the retailer's controls, including its failure to encrypt backups.",
+         "criticized", "the retailer's controls, including its failure to encrypt backups", "The regulator"),
+        # "say" has a clause for its object even without "that" or an auxiliary: no stance break
+        ("Residents say auditors still check every server, handing out fines to careless firms.",
+         "say", "auditors still check every server, handing out fines to careless firms", "Residents"),
+        # reported speech ends before the speaker's next act, the writer's comparison or apposition
+        ("The bank said it would miss the filing deadline, and requested another month.",
+         "said", "it would miss the filing deadline", "The bank"),
+        ("The retailer said it lost 40 million dollars, well below what analysts had feared.",
+         "said", "it lost 40 million dollars", "The retailer"),
+        ("The agency said the hack exposed 2 million records, a figure the company disputes.",
+         "said", "the hack exposed 2 million records", "The agency"),
+    ],
+)
+def test_content_span(text, cue, content, source):
+    assert _content(text, cue) == (content, source)
+
+
+def test_relative_pronoun_and_the_rest_of_its_clause():
+    """"which critics said were never encrypted": the pronoun is the content, and so are the words
+    after the cue; a cue that closes its relative clause has the pronoun only."""
+    claims = extract_claims("The breach exposed records which critics said were never encrypted.")
+    assert [(c.text, c.source) for c in claims] == [("which", "critics"), ("were never encrypted", "critics")]
+    claims = extract_claims("The settlement, which regulators opposed, collapsed last week.")
+    assert [(c.text, c.source) for c in claims] == [("which", "regulators")]
+
+
+def test_report_inside_words_of_the_same_source_is_not_a_claim_of_its_own():
+    """"she said she told the board that …": the inner report names no one new; another speaker's
+    report inside someone's words stays, since it says whose words they are."""
+    claims = extract_claims("Dana Whitlock said she told the board that no card data was lost.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("she told the board that no card data was lost", "Dana Whitlock")]
+    claims = extract_claims("The lawyer said Norvale Bank told regulators that no card data was lost.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("Norvale Bank told regulators that no card data was lost", "The lawyer"),
+        ("regulators that no card data was lost", "Norvale Bank")]
