@@ -12,7 +12,9 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 - the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …").
 
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
-are not cues here either.
+are not cues with a subject for source. A few passives report a claim whose holder the text does not
+name at all (an expectation, a question put to someone): `ClaimCueFinder.unsourced` offers those,
+with no speaker.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ _NOUN_LIKE = {
     "answer", "answers", "comment", "comments", "promise", "promises", "warning", "warnings", "worry",
     "worries", "concern", "concerns", "need", "needs", "state", "states", "order", "orders",
 }
+_TAIL = " \t\n\xa0,.;:!?—–-\x01"
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
@@ -80,6 +83,21 @@ _ATTITUDE_RE = re.compile(
 )
 
 
+# Claims whose source the text does not name. An expectation ("Trump is expected to win Indiana":
+# the content is the infinitive); a question put to someone ("Asked about the breach, …", "when
+# asked whether …", "She was asked to name …": the content is the question, up to its comma).
+_UNSOURCED_RE = re.compile(
+    r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}"
+    r"expected(?=\s+to\s)"
+    r"|(?<![\w'’-])(?P<lead>(?:[Ww]hen|was|were|is|are|being)\s+)?(?P<asked>[Aa]sked)(?=\s)"
+)
+# where the content of an unsourced claim ends: a new clause or an aside
+_UNSOURCED_END = re.compile(
+    r";|\s[—–-]+\s|\((?!\w)|,\s+(?:and|but|while|whereas|which|who|according|as|because|although|though|"
+    r"[a-z]+ing)\b"
+)
+
+
 class ClaimCueFinder:
     """Looks for the cues only claims read, one document at a time: the cue words and attitude
     phrases are found in one pass over the text, then taken sentence by sentence."""
@@ -88,6 +106,35 @@ class ClaimCueFinder:
         self.an = an
         self.words = list(_WORD_RE.finditer(an.masked))
         self.word_starts = [m.start() for m in self.words]
+        self.unsourced_hits = list(_UNSOURCED_RE.finditer(an.masked))
+        self.unsourced_starts = [m.start() for m in self.unsourced_hits]
+
+    def unsourced(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+        """Claims of `sent` that name no source ("The breach is expected to cost millions"): the
+        cue, with no speaker, and the content span after it."""
+        out = []
+        masked = self.an.masked
+        k = bisect.bisect_left(self.unsourced_starts, sent.start)
+        while k < len(self.unsourced_hits) and self.unsourced_starts[k] < sent.end:
+            m = self.unsourced_hits[k]
+            k += 1
+            start = m.end() + 1
+            if m.group("asked"):
+                if m.group("lead") is None and masked[sent.start : m.start()].strip():
+                    continue  # "Trump asked …": a question with its asker, or an object ("was asked")
+                # "Asked about X, she said …": the question ends at its comma
+                framed = (m.group("lead") or "when").lower().startswith("when")
+                comma = masked.find(",", start, sent.end) if framed else -1
+                brk = _UNSOURCED_END.search(masked, start, sent.end)
+                end = min(e for e in (comma, brk.start() if brk else -1, sent.end) if e >= 0)
+            else:
+                brk = _UNSOURCED_END.search(masked, start, sent.end)
+                end = brk.start() if brk else sent.end
+            while end > start and masked[end - 1] in _TAIL:
+                end -= 1
+            if end - start > 3:
+                out.append((Cue(m.start(), m.end(), m.end(), None, None, "pre", False), (start, end)))
+        return out
 
     def worth_a_look(self, sent: Sentence) -> bool:
         """Has the sentence a cue word that could be one the analysis left, or could it be a

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from corpus.claim_cues import ClaimCueFinder
 from corpus.claims import extract_claims
+from corpus.quote_analysis import analyse
 
 
 def _one(text: str, start: str):
@@ -35,7 +37,7 @@ def test_title_case_headline_verb():
 
 
 def test_passive_and_noun_uses_are_not_cues():
-    assert extract_claims("The patch is expected to ship next week.") == []
+    assert [c for c in extract_claims("The patch is expected to ship next week.") if c.source] == []
     assert extract_claims("Larkspur's plans were leaked in March.") == []
 
 
@@ -126,3 +128,25 @@ def test_stance_verbs_only_claims_read():
     assert (c.source, c.cue) == ("Ada Brown", "hammered")
     c = _one("The regulator disavowed the settlement.", "the settlement")
     assert c.source == "The regulator"
+
+
+def _unsourced(text: str) -> list[tuple[str, str]]:
+    """(cue, content) of the claims with no named source that the finder offers."""
+    an = analyse(text)
+    finder = ClaimCueFinder(an)
+    return [(text[c.start : c.end], text[s:e]) for sent in an.sentences for c, (s, e) in finder.unsourced(sent)
+            if c.speaker_start is None]
+
+
+def test_expected_without_a_holder_is_an_unsourced_claim():
+    assert _unsourced("The settlement is widely expected to cost Larkspur $40 million, which worries investors.") == [
+        ("is widely expected", "to cost Larkspur $40 million")]
+    assert _unsourced("Analysts expected a fine. The audit was expected.") == []
+
+
+def test_question_put_to_someone_is_an_unsourced_claim():
+    assert _unsourced("Asked whether customer passwords were exposed, the company declined to comment.") == [
+        ("Asked", "whether customer passwords were exposed")]
+    assert _unsourced("The chief executive was asked about the delay in notifying customers.") == [
+        ("was asked", "about the delay in notifying customers")]
+    assert _unsourced("The regulator asked Larkspur for its logs.") == []
