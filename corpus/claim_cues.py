@@ -71,7 +71,7 @@ _NOUN_LIKE = {
     "answer", "answers", "comment", "comments", "promise", "promises", "warning", "warnings", "worry",
     "worries", "concern", "concerns", "need", "needs", "state", "states", "order", "orders",
 }
-_TAIL = " \t\n\xa0,.;:!?—–-\x01"
+_TAIL = " \t\n\xa0,.;:!?—–-"
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
@@ -91,6 +91,19 @@ _UNSOURCED_RE = re.compile(
     r"expected(?=\s+to\s)"
     r"|(?<![\w'’-])(?P<lead>(?:[Ww]hen|was|were|is|are|being)\s+)?(?P<asked>[Aa]sked)(?=\s)"
 )
+# A paragraph that opens with who speaks and a colon: a headline ("Regulator: Larkspur Hid the Breach")
+# or a turn of a transcript ("SMITH: We found no evidence …"); the content is the rest of the paragraph.
+_SPEAKER_LINE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
+_NAME_LIST = re.compile(r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+){3}")
+# editorial labels that open a paragraph with a colon but name no one
+_LABELS = {
+    "latest", "correction", "corrections", "contributing", "byline", "online", "breaking", "bombshell",
+    "revealed", "exclusive", "update", "updated", "watch", "video", "photos", "photo", "transcript", "note",
+    "related", "source", "sources", "from", "read", "more", "see", "also", "click", "listen", "tags",
+    "advertisement", "image", "credit", "caption", "follow", "email", "share", "dateline", "section",
+    "length", "headline", "abstract", "graphic", "subscribe", "warning", "editor's", "editor’s", "the",
+    "live", "paid", "name", "stat", "opinion", "analysis", "editorial", "commentary", "review", "explainer", "factbox",
+}
 # where the content of an unsourced claim ends: a new clause or an aside
 _UNSOURCED_END = re.compile(
     r";|\s[—–-]+\s|\((?!\w)|,\s+(?:and|but|while|whereas|which|who|according|as|because|although|though|"
@@ -109,10 +122,11 @@ class ClaimCueFinder:
         self.unsourced_hits = list(_UNSOURCED_RE.finditer(an.masked))
         self.unsourced_starts = [m.start() for m in self.unsourced_hits]
 
-    def unsourced(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
-        """Claims of `sent` that name no source ("The breach is expected to cost millions"): the
-        cue, with no speaker, and the content span after it."""
-        out = []
+    def claims(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+        """Claims of `sent` whose content this module bounds itself, as (cue, content span): those
+        that name no source ("The breach is expected to cost millions": a cue with no speaker) and
+        a paragraph opened by its speaker and a colon."""
+        out = self._speaker_line(sent)
         masked = self.an.masked
         k = bisect.bisect_left(self.unsourced_starts, sent.start)
         while k < len(self.unsourced_hits) and self.unsourced_starts[k] < sent.end:
@@ -130,11 +144,29 @@ class ClaimCueFinder:
             else:
                 brk = _UNSOURCED_END.search(masked, start, sent.end)
                 end = brk.start() if brk else sent.end
-            while end > start and masked[end - 1] in _TAIL:
+            while end > start and self.an.text[end - 1] in _TAIL:
                 end -= 1
             if end - start > 3:
                 out.append((Cue(m.start(), m.end(), m.end(), None, None, "pre", False), (start, end)))
         return out
+
+    def _speaker_line(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+        an = self.an
+        plo, phi = an.paras[sent.para]
+        if sent.start != plo:
+            return []
+        m = _SPEAKER_LINE.match(an.masked, plo, phi)
+        if m is None or m.group("who").split()[0].lower() in _LABELS:
+            return []
+        end = phi
+        while end > m.end() and an.text[end - 1] in _TAIL:
+            end -= 1
+        if end - m.end() < 8 or _NAME_LIST.match(an.masked, m.end(), end):
+            return []  # "Iowa: Ann Lee, Bo Ray, …": a list of names
+        ps, pe = m.span("who")
+        cue = Cue(pe, pe + 1, pe + 1, ps, pe, "colon", True)
+        cue.resolution = an.registry.resolve(ps, pe)
+        return [(cue, (m.end(), end))]
 
     def worth_a_look(self, sent: Sentence) -> bool:
         """Has the sentence a cue word that could be one the analysis left, or could it be a

@@ -134,7 +134,7 @@ def _unsourced(text: str) -> list[tuple[str, str]]:
     """(cue, content) of the claims with no named source that the finder offers."""
     an = analyse(text)
     finder = ClaimCueFinder(an)
-    return [(text[c.start : c.end], text[s:e]) for sent in an.sentences for c, (s, e) in finder.unsourced(sent)
+    return [(text[c.start : c.end], text[s:e]) for sent in an.sentences for c, (s, e) in finder.claims(sent)
             if c.speaker_start is None]
 
 
@@ -150,3 +150,22 @@ def test_question_put_to_someone_is_an_unsourced_claim():
     assert _unsourced("The chief executive was asked about the delay in notifying customers.") == [
         ("was asked", "about the delay in notifying customers")]
     assert _unsourced("The regulator asked Larkspur for its logs.") == []
+
+
+def _offered(text: str) -> list[tuple[str | None, str]]:
+    """(source mention, content) of the claims the finder bounds itself."""
+    an = analyse(text)
+    finder = ClaimCueFinder(an)
+    return [(None if c.speaker_start is None else text[c.speaker_start : c.speaker_end], text[s:e])
+            for sent in an.sentences for c, (s, e) in finder.claims(sent)]
+
+
+def test_paragraph_opened_by_its_speaker_and_a_colon():
+    text = "Regulator: Larkspur Hid the Breach for Months\n\nMORGAN: We found no evidence of tampering. The logs were intact.\n"
+    assert _offered(text) == [("Regulator", "Larkspur Hid the Breach for Months"),
+                              ("MORGAN", "We found no evidence of tampering. The logs were intact")]
+
+
+def test_editorial_labels_and_name_lists_are_no_speakers():
+    text = "Correction: An earlier version misstated the date.\n\nOhio: Ann Lee, Bo Ray, Cy Diaz, Di Moss.\n"
+    assert _offered(text) == []
