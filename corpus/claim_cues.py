@@ -39,8 +39,17 @@ from corpus.speakers import DETERMINERS, POSSESSIVES, PRONOUNS
 _FORMS = {**CLAIM_EXTRA_FORMS, **ALL_CUE_FORMS}
 # -ing forms come after "is" (a progressive, left to the analysis) or open a participle phrase
 _LOWER = {f for f in _FORMS if not f.endswith("ing")}
+# ", calling them 'corporate welfare'", ", citing the audit": a participle after the main clause
+# reports a stance of the sentence's subject (speech participles, ", saying", are the analysis's)
+_GERUNDS = {f for f in _FORMS if f.endswith("ing") and f not in SPEECH_FORMS} - {
+    "speaking", "talking", "offering", "showing", "pushing", "seeking", "voting", "continuing", "knowing",
+    "reflecting", "promoting", "seeing", "inviting", "focusing", "responding", "refusing", "finding",
+    "feeling", "planning", "aiming", "appearing", "seeming", "considering", "wanting", "hearing", "learning",
+    "deciding", "addressing", "signaling", "signalling", "indicating", "understanding", "thinking",
+    "expecting", "projecting", "calculating", "intending", "regarding", "identifying",
+}
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS) + r")(?![\w'’-])")
+_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS) + r")(?![\w'’-])")
 _TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
 _AUX = {
@@ -184,7 +193,10 @@ class ClaimCueFinder:
             if vs == ss or any(c.start == vs for c in sent.cues):
                 continue
             word = m.group()
-            if word in _ATT_WORDS or _worth(masked, ss, vs, word):
+            if word in _GERUNDS:
+                if masked[vs - 2 : vs] == ", ":
+                    cands.append(m)
+            elif word in _ATT_WORDS or _worth(masked, ss, vs, word):
                 cands.append(m)
         self._cands = cands
         return bool(cands) or self._headline
@@ -209,6 +221,11 @@ class ClaimCueFinder:
                 if vs == ss:
                     continue
                 word = m.group().lower()
+                if word in _GERUNDS:
+                    cue = _participle_cue(an, sent, vs, ve) if not title else None
+                    if cue is not None:
+                        found.append(cue)
+                    continue
                 if word in _ATT_WORDS:
                     # "has been critical of", "was an early backer of": "be" a little before the word
                     for am in _ATTITUDE_RE.finditer(masked, max(lo, vs - 70), min(hi, ve + 12)):
@@ -261,6 +278,16 @@ def _attitude_cue(an: Analysis, sent: Sentence, lo: int, m: re.Match) -> Cue | N
             return None
     start = m.start("adj") if m.group("adj") else m.start("noun")
     cue = Cue(start, m.end(), m.end(), sp[0], sp[1], "pre", False)
+    cue.resolution = an.registry.resolve(sp[0], sp[1])
+    return cue
+
+
+def _participle_cue(an: Analysis, sent: Sentence, vs: int, ve: int) -> Cue | None:
+    """", calling the breach 'a failure'": the subject of the sentence takes the stance."""
+    sp = sentence_subject(an.masked, sent.start, vs - 2)
+    if sp is None:
+        return None
+    cue = Cue(vs, ve, ve, sp[0], sp[1], "ger", False)
     cue.resolution = an.registry.resolve(sp[0], sp[1])
     return cue
 

@@ -169,3 +169,9 @@ def test_paragraph_opened_by_its_speaker_and_a_colon():
 def test_editorial_labels_and_name_lists_are_no_speakers():
     text = "Correction: An earlier version misstated the date.\n\nOhio: Ann Lee, Bo Ray, Cy Diaz, Di Moss.\n"
     assert _offered(text) == []
+
+
+def test_participle_after_the_main_clause_takes_the_sentence_subject():
+    c = _one("The senator weighed in on the Larkspur breach on Monday, calling the delay a betrayal of customers.",
+             "the delay")
+    assert (c.source, c.cue, c.text) == ("The senator", "calling", "the delay a betrayal of customers")
