@@ -101,7 +101,8 @@ _UNSOURCED_RE = re.compile(
     r"|(?<![\w'’-])(?P<lead>(?:[Ww]hen|was|were|is|are|being)\s+)?(?P<asked>[Aa]sked)(?=\s)"
 )
 # A paragraph that opens with who speaks and a colon: a headline ("Regulator: Larkspur Hid the Breach")
-# or a turn of a transcript ("SMITH: We found no evidence …"); the content is the rest of the paragraph.
+# or a turn of a transcript ("SMITH: We found no evidence …"); the content is the rest of the first
+# sentence (a longer claim would swallow the claims reported later in the turn).
 _SPEAKER_LINE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
 _NAME_LIST = re.compile(r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+){3}")
 # editorial labels that open a paragraph with a colon but name no one
@@ -167,7 +168,7 @@ class ClaimCueFinder:
         m = _SPEAKER_LINE.match(an.masked, plo, phi)
         if m is None or m.group("who").split()[0].lower() in _LABELS:
             return []
-        end = phi
+        end = sent.end
         while end > m.end() and an.text[end - 1] in _TAIL:
             end -= 1
         if end - m.end() < 8 or _NAME_LIST.match(an.masked, m.end(), end):

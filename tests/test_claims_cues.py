@@ -163,7 +163,7 @@ def _offered(text: str) -> list[tuple[str | None, str]]:
 def test_paragraph_opened_by_its_speaker_and_a_colon():
     text = "Regulator: Larkspur Hid the Breach for Months\n\nMORGAN: We found no evidence of tampering. The logs were intact.\n"
     assert _offered(text) == [("Regulator", "Larkspur Hid the Breach for Months"),
-                              ("MORGAN", "We found no evidence of tampering. The logs were intact")]
+                              ("MORGAN", "We found no evidence of tampering")]
 
 
 def test_editorial_labels_and_name_lists_are_no_speakers():
