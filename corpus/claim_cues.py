@@ -92,12 +92,13 @@ _ATTITUDE_RE = re.compile(
 )
 
 
-# Claims whose source the text does not name. An expectation ("Trump is expected to win Indiana":
-# the content is the infinitive); a question put to someone ("Asked about the breach, …", "when
+# Claims whose source the text does not name. A passive report with no agent ("Trump is expected to
+# win Indiana", "The breach is widely seen as the worst": the content is what follows the verb); a question put to someone ("Asked about the breach, …", "when
 # asked whether …", "She was asked to name …": the content is the question, up to its comma).
 _UNSOURCED_RE = re.compile(
     r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}"
-    r"expected(?=\s+to\s)"
+    r"(?:expected(?=\s+to\s)|(?:considered|seen|viewed|regarded|believed|thought|said|reported|rumou?red|projected|"
+    r"predicted|estimated|deemed|perceived|alleged)(?=\s+(?:to|as)\s))"
     r"|(?<![\w'’-])(?P<lead>(?:[Ww]hen|was|were|is|are|being)\s+)?(?P<asked>[Aa]sked)(?=\s)"
 )
 # A paragraph that opens with who speaks and a colon: a headline ("Regulator: Larkspur Hid the Breach")

@@ -142,6 +142,9 @@ def test_expected_without_a_holder_is_an_unsourced_claim():
     assert _unsourced("The settlement is widely expected to cost Larkspur $40 million, which worries investors.") == [
         ("is widely expected", "to cost Larkspur $40 million")]
     assert _unsourced("Analysts expected a fine. The audit was expected.") == []
+    assert _unsourced("The breach is widely seen as the worst in the company's history.") == [
+        ("is widely seen", "as the worst in the company's history")]
+    assert _unsourced("The vendor was seen at the hearing.") == []
 
 
 def test_question_put_to_someone_is_an_unsourced_claim():
