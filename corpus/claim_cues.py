@@ -115,10 +115,11 @@ _LABELS = {
     "length", "headline", "abstract", "graphic", "subscribe", "warning", "editor's", "editor’s", "the",
     "live", "paid", "name", "stat", "opinion", "analysis", "editorial", "commentary", "review", "explainer", "factbox",
 }
-# where the content of an unsourced claim ends: a new clause or an aside
+# where the content of an unsourced claim ends: a comma, an aside, or a coordinate clause with its own
+# subject ("is expected to pass the bill, with the Senate to follow")
 _UNSOURCED_END = re.compile(
-    r";|\s[—–-]+\s|\((?!\w)|,\s+(?:and|but|while|whereas|which|who|according|as|because|although|though|"
-    r"[a-z]+ing)\b"
+    r";|\s[—–-]+\s|\((?!\w)|,|"
+    r"\s(?:and|but)\s+(?:if|when|he|she|they|it|we|then)\b"
 )
 
 
@@ -144,17 +145,10 @@ class ClaimCueFinder:
             m = self.unsourced_hits[k]
             k += 1
             start = m.end() + 1
-            if m.group("asked"):
-                if m.group("lead") is None and masked[sent.start : m.start()].strip():
-                    continue  # "Trump asked …": a question with its asker, or an object ("was asked")
-                # "Asked about X, she said …": the question ends at its comma
-                framed = (m.group("lead") or "when").lower().startswith("when")
-                comma = masked.find(",", start, sent.end) if framed else -1
-                brk = _UNSOURCED_END.search(masked, start, sent.end)
-                end = min(e for e in (comma, brk.start() if brk else -1, sent.end) if e >= 0)
-            else:
-                brk = _UNSOURCED_END.search(masked, start, sent.end)
-                end = brk.start() if brk else sent.end
+            if m.group("asked") and m.group("lead") is None and masked[sent.start : m.start()].strip():
+                continue  # "Trump asked …": a question with its asker, or an object ("was asked")
+            brk = _UNSOURCED_END.search(masked, start, sent.end)  # "Asked about X, she said …"
+            end = brk.start() if brk else sent.end
             while end > start and self.an.text[end - 1] in _TAIL:
                 end -= 1
             if end - start > 3:

@@ -145,6 +145,8 @@ def test_expected_without_a_holder_is_an_unsourced_claim():
     assert _unsourced("The breach is widely seen as the worst in the company's history.") == [
         ("is widely seen", "as the worst in the company's history")]
     assert _unsourced("The vendor was seen at the hearing.") == []
+    assert _unsourced("The board is expected to approve the payout, with regulators to follow.") == [
+        ("is expected", "to approve the payout")]
 
 
 def test_question_put_to_someone_is_an_unsourced_claim():
