@@ -48,8 +48,25 @@ _GERUNDS = {f for f in _FORMS if f.endswith("ing") and f not in SPEECH_FORMS} - 
     "deciding", "addressing", "signaling", "signalling", "indicating", "understanding", "thinking",
     "expecting", "projecting", "calculating", "intending", "regarding", "identifying",
 }
+# Claims whose source the text does not name. A passive report with no agent ("Trump is expected to
+# win Indiana", "The breach is widely seen as the worst": the content is what follows the verb); a
+# question put to someone ("Asked about the breach, …", "when asked whether …", "She was asked to
+# name …": the content is the question). The words are found in the pass of `_WORD_RE`.
+_PASSIVE = {
+    "expected", "considered", "seen", "viewed", "regarded", "believed", "thought", "said", "reported",
+    "rumored", "rumoured", "projected", "predicted", "estimated", "deemed", "perceived", "alleged",
+}
+_ASKED = {"asked", "Asked"}
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
+_TO_AFTER = re.compile(r"\s+to\s")
+_TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
+_ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS) + r")(?![\w'’-])")
+_UNSOURCED_WORDS = _PASSIVE | _ASKED
+_UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
+_WORD_RE = re.compile(
+    r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _PASSIVE | _ASKED) + r")(?![\w'’-])"
+)
 _TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
 _AUX = {
@@ -92,15 +109,6 @@ _ATTITUDE_RE = re.compile(
 )
 
 
-# Claims whose source the text does not name. A passive report with no agent ("Trump is expected to
-# win Indiana", "The breach is widely seen as the worst": the content is what follows the verb); a question put to someone ("Asked about the breach, …", "when
-# asked whether …", "She was asked to name …": the content is the question, up to its comma).
-_UNSOURCED_RE = re.compile(
-    r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}"
-    r"(?:expected(?=\s+to\s)|(?:considered|seen|viewed|regarded|believed|thought|said|reported|rumou?red|projected|"
-    r"predicted|estimated|deemed|perceived|alleged)(?=\s+(?:to|as)\s))"
-    r"|(?<![\w'’-])(?P<lead>(?:[Ww]hen|was|were|is|are|being)\s+)?(?P<asked>[Aa]sked)(?=\s)"
-)
 # A paragraph that opens with who speaks and a colon: a headline ("Regulator: Larkspur Hid the Breach")
 # or a turn of a transcript ("SMITH: We found no evidence …"); the content is the rest of the first
 # sentence (a longer claim would swallow the claims reported later in the turn).
@@ -131,35 +139,49 @@ class ClaimCueFinder:
         self.an = an
         self.words = list(_WORD_RE.finditer(an.masked))
         self.word_starts = [m.start() for m in self.words]
-        self.unsourced_hits = list(_UNSOURCED_RE.finditer(an.masked))
-        self.unsourced_starts = [m.start() for m in self.unsourced_hits]
+        hits = (self._unsourced_cue(m) for m in self.words if m.group() in _UNSOURCED_WORDS)
+        self.unsourced = [h for h in hits if h is not None]
+        self.unsourced_starts = [m.start() for m, _ in self.unsourced]
+
+    def _unsourced_cue(self, m: re.Match) -> tuple[re.Match, int] | None:
+        """A word of `_WORD_RE` that cues a claim with no source, and where its cue starts: "asked",
+        or a participle after "be" and before "to"/"as" ("is widely expected to")."""
+        word = m.group()
+        if word in _ASKED:
+            return m, m.start()
+        after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
+        if not after.match(self.an.masked, m.end()):
+            return None
+        be = _BE_BEFORE.search(self.an.masked, max(0, m.start() - 40), m.start())
+        return (m, be.start()) if be else None
 
     def claims(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
         """Claims of `sent` whose content this module bounds itself, as (cue, content span): those
         that name no source ("The breach is expected to cost millions": a cue with no speaker) and
         a paragraph opened by its speaker and a colon."""
-        out = self._speaker_line(sent)
+        out = self._speaker_line(sent) if sent.start == self.an.paras[sent.para][0] else []
         masked = self.an.masked
         k = bisect.bisect_left(self.unsourced_starts, sent.start)
-        while k < len(self.unsourced_hits) and self.unsourced_starts[k] < sent.end:
-            m = self.unsourced_hits[k]
+        while k < len(self.unsourced) and self.unsourced_starts[k] < sent.end:
+            m, vs = self.unsourced[k]
             k += 1
             start = m.end() + 1
-            if m.group("asked") and m.group("lead") is None and masked[sent.start : m.start()].strip():
-                continue  # "Trump asked …": a question with its asker, or an object ("was asked")
+            if m.group() in _ASKED:
+                lead = _ASKED_LEAD.search(masked, max(sent.start, vs - 40), vs)
+                if lead is None and masked[sent.start : vs].strip():
+                    continue  # "Trump asked …": a question with its asker, or an object ("was asked")
+                vs = lead.start() if lead else vs
             brk = _UNSOURCED_END.search(masked, start, sent.end)  # "Asked about X, she said …"
             end = brk.start() if brk else sent.end
             while end > start and self.an.text[end - 1] in _TAIL:
                 end -= 1
             if end - start > 3:
-                out.append((Cue(m.start(), m.end(), m.end(), None, None, "pre", False), (start, end)))
+                out.append((Cue(vs, m.end(), m.end(), None, None, "pre", False), (start, end)))
         return out
 
     def _speaker_line(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
         an = self.an
         plo, phi = an.paras[sent.para]
-        if sent.start != plo:
-            return []
         m = _SPEAKER_LINE.match(an.masked, plo, phi)
         if m is None or m.group("who").split()[0].lower() in _LABELS:
             return []
@@ -189,6 +211,8 @@ class ClaimCueFinder:
             if vs == ss or any(c.start == vs for c in sent.cues):
                 continue
             word = m.group()
+            if word in _UNSOURCED_ONLY:
+                continue
             if word in _GERUNDS:
                 if masked[vs - 2 : vs] == ", ":
                     cands.append(m)
