@@ -9,12 +9,15 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 - a modal, a negation or an adverb stands between subject and verb ("he wouldn't back", "she'll
   likely want", "Israel must also acknowledge", "Everyone can see");
 - the subject is a relative pronoun and its antecedent comes before ("voters who have supported …");
-- the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …").
+- the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …");
+- a stance participle follows the main clause (", calling the delay a betrayal"): the sentence's
+  subject holds it.
 
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
-are not cues with a subject for source. A few passives report a claim whose holder the text does not
-name at all (an expectation, a question put to someone): `ClaimCueFinder.unsourced` offers those,
-with no speaker.
+are not cues with a subject for source. Some claims this module bounds itself, and
+`ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
+not name ("is widely expected to", "Asked about …,"), which has no speaker, and a paragraph opened by
+its speaker and a colon ("Regulator: Larkspur Hid the Breach").
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in 
 _UNSOURCED_WORDS = _PASSIVE | _ASKED
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
-    r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _PASSIVE | _ASKED) + r")(?![\w'’-])"
+    r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
 )
 _TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
@@ -121,7 +124,8 @@ _LABELS = {
     "related", "source", "sources", "from", "read", "more", "see", "also", "click", "listen", "tags",
     "advertisement", "image", "credit", "caption", "follow", "email", "share", "dateline", "section",
     "length", "headline", "abstract", "graphic", "subscribe", "warning", "editor's", "editor’s", "the",
-    "live", "paid", "name", "stat", "opinion", "analysis", "editorial", "commentary", "review", "explainer", "factbox",
+    "live", "paid", "name", "stat", "opinion", "analysis", "editorial", "commentary", "review", "explainer",
+    "factbox",
 }
 # where the content of an unsourced claim ends: a comma, an aside, or a coordinate clause with its own
 # subject ("is expected to pass the bill, with the Senate to follow")
