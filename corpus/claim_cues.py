@@ -9,10 +9,15 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 - a modal, a negation or an adverb stands between subject and verb ("he wouldn't back", "she'll
   likely want", "Israel must also acknowledge", "Everyone can see");
 - the subject is a relative pronoun and its antecedent comes before ("voters who have supported …");
-- the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …").
+- the verb is capitalised in a headline written in title case ("Glenn Beck Says Trump …");
+- a stance participle follows the main clause (", calling the delay a betrayal"): the sentence's
+  subject holds it.
 
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
-are not cues here either.
+are not cues with a subject for source. Some claims this module bounds itself, and
+`ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
+not name ("is widely expected to", "Asked about …,"), which has no speaker, and a paragraph opened by
+its speaker and a colon ("Regulator: Larkspur Hid the Breach").
 """
 
 from __future__ import annotations
@@ -37,8 +42,34 @@ from corpus.speakers import DETERMINERS, POSSESSIVES, PRONOUNS
 _FORMS = {**CLAIM_EXTRA_FORMS, **ALL_CUE_FORMS}
 # -ing forms come after "is" (a progressive, left to the analysis) or open a participle phrase
 _LOWER = {f for f in _FORMS if not f.endswith("ing")}
+# ", calling them 'corporate welfare'", ", citing the audit": a participle after the main clause
+# reports a stance of the sentence's subject (speech participles, ", saying", are the analysis's)
+_GERUNDS = {f for f in _FORMS if f.endswith("ing") and f not in SPEECH_FORMS} - {
+    "speaking", "talking", "offering", "showing", "pushing", "seeking", "voting", "continuing", "knowing",
+    "reflecting", "promoting", "seeing", "inviting", "focusing", "responding", "refusing", "finding",
+    "feeling", "planning", "aiming", "appearing", "seeming", "considering", "wanting", "hearing", "learning",
+    "deciding", "addressing", "signaling", "signalling", "indicating", "understanding", "thinking",
+    "expecting", "projecting", "calculating", "intending", "regarding", "identifying",
+}
+# Claims whose source the text does not name. A passive report with no agent ("Trump is expected to
+# win Indiana", "The breach is widely seen as the worst": the content is what follows the verb); a
+# question put to someone ("Asked about the breach, …", "when asked whether …", "She was asked to
+# name …": the content is the question). The words are found in the pass of `_WORD_RE`.
+_PASSIVE = {
+    "expected", "considered", "seen", "viewed", "regarded", "believed", "thought", "said", "reported",
+    "rumored", "rumoured", "projected", "predicted", "estimated", "deemed", "perceived", "alleged",
+}
+_ASKED = {"asked", "Asked"}
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
+_TO_AFTER = re.compile(r"\s+to\s")
+_TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
+_ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_WORD_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS) + r")(?![\w'’-])")
+_UNSOURCED_WORDS = _PASSIVE | _ASKED
+_UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
+_WORD_RE = re.compile(
+    r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
+)
 _TITLE_RE = re.compile(r"\b(?<![\w'’-])(?:" + trie_pattern({f.capitalize() for f in _LOWER}) + r")(?![\w'’-])")
 # what may stand between a subject and its verb
 _AUX = {
@@ -69,6 +100,7 @@ _NOUN_LIKE = {
     "answer", "answers", "comment", "comments", "promise", "promises", "warning", "warnings", "worry",
     "worries", "concern", "concerns", "need", "needs", "state", "states", "order", "orders",
 }
+_TAIL = " \t\n\xa0,.;:!?—–-"
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
@@ -80,6 +112,29 @@ _ATTITUDE_RE = re.compile(
 )
 
 
+# A paragraph that opens with who speaks and a colon: a headline ("Regulator: Larkspur Hid the Breach")
+# or a turn of a transcript ("SMITH: We found no evidence …"); the content is the rest of the first
+# sentence (a longer claim would swallow the claims reported later in the turn).
+_SPEAKER_LINE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
+_NAME_LIST = re.compile(r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+){3}")
+# editorial labels that open a paragraph with a colon but name no one
+_LABELS = {
+    "latest", "correction", "corrections", "contributing", "byline", "online", "breaking", "bombshell",
+    "revealed", "exclusive", "update", "updated", "watch", "video", "photos", "photo", "transcript", "note",
+    "related", "source", "sources", "from", "read", "more", "see", "also", "click", "listen", "tags",
+    "advertisement", "image", "credit", "caption", "follow", "email", "share", "dateline", "section",
+    "length", "headline", "abstract", "graphic", "subscribe", "warning", "editor's", "editor’s", "the",
+    "live", "paid", "name", "stat", "opinion", "analysis", "editorial", "commentary", "review", "explainer",
+    "factbox",
+}
+# where the content of an unsourced claim ends: a comma, an aside, or a coordinate clause with its own
+# subject ("is expected to pass the bill, with the Senate to follow")
+_UNSOURCED_END = re.compile(
+    r";|\s[—–-]+\s|\((?!\w)|,|"
+    r"\s(?:and|but)\s+(?:if|when|he|she|they|it|we|then)\b"
+)
+
+
 class ClaimCueFinder:
     """Looks for the cues only claims read, one document at a time: the cue words and attitude
     phrases are found in one pass over the text, then taken sentence by sentence."""
@@ -88,6 +143,61 @@ class ClaimCueFinder:
         self.an = an
         self.words = list(_WORD_RE.finditer(an.masked))
         self.word_starts = [m.start() for m in self.words]
+        hits = (self._unsourced_cue(m) for m in self.words if m.group() in _UNSOURCED_WORDS)
+        self.unsourced = [h for h in hits if h is not None]
+        self.unsourced_starts = [m.start() for m, _ in self.unsourced]
+
+    def _unsourced_cue(self, m: re.Match) -> tuple[re.Match, int] | None:
+        """A word of `_WORD_RE` that cues a claim with no source, and where its cue starts: "asked",
+        or a participle after "be" and before "to"/"as" ("is widely expected to")."""
+        word = m.group()
+        if word in _ASKED:
+            return m, m.start()
+        after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
+        if not after.match(self.an.masked, m.end()):
+            return None
+        be = _BE_BEFORE.search(self.an.masked, max(0, m.start() - 40), m.start())
+        return (m, be.start()) if be else None
+
+    def claims(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+        """Claims of `sent` whose content this module bounds itself, as (cue, content span): those
+        that name no source ("The breach is expected to cost millions": a cue with no speaker) and
+        a paragraph opened by its speaker and a colon."""
+        out = self._speaker_line(sent) if sent.start == self.an.paras[sent.para][0] else []
+        masked = self.an.masked
+        k = bisect.bisect_left(self.unsourced_starts, sent.start)
+        while k < len(self.unsourced) and self.unsourced_starts[k] < sent.end:
+            m, vs = self.unsourced[k]
+            k += 1
+            start = m.end() + 1
+            if m.group() in _ASKED:
+                lead = _ASKED_LEAD.search(masked, max(sent.start, vs - 40), vs)
+                if lead is None and masked[sent.start : vs].strip():
+                    continue  # "Trump asked …": a question with its asker, or an object ("was asked")
+                vs = lead.start() if lead else vs
+            brk = _UNSOURCED_END.search(masked, start, sent.end)  # "Asked about X, she said …"
+            end = brk.start() if brk else sent.end
+            while end > start and self.an.text[end - 1] in _TAIL:
+                end -= 1
+            if end - start > 3:
+                out.append((Cue(vs, m.end(), m.end(), None, None, "pre", False), (start, end)))
+        return out
+
+    def _speaker_line(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
+        an = self.an
+        plo, phi = an.paras[sent.para]
+        m = _SPEAKER_LINE.match(an.masked, plo, phi)
+        if m is None or m.group("who").split()[0].lower() in _LABELS:
+            return []
+        end = sent.end
+        while end > m.end() and an.text[end - 1] in _TAIL:
+            end -= 1
+        if end - m.end() < 8 or _NAME_LIST.match(an.masked, m.end(), end):
+            return []  # "Iowa: Ann Lee, Bo Ray, …": a list of names
+        ps, pe = m.span("who")
+        cue = Cue(pe, pe + 1, pe + 1, ps, pe, "colon", True)
+        cue.resolution = an.registry.resolve(ps, pe)
+        return [(cue, (m.end(), end))]
 
     def worth_a_look(self, sent: Sentence) -> bool:
         """Has the sentence a cue word that could be one the analysis left, or could it be a
@@ -105,7 +215,12 @@ class ClaimCueFinder:
             if vs == ss or any(c.start == vs for c in sent.cues):
                 continue
             word = m.group()
-            if word in _ATT_WORDS or _worth(masked, ss, vs, word):
+            if word in _UNSOURCED_ONLY:
+                continue
+            if word in _GERUNDS:
+                if masked[vs - 2 : vs] == ", ":
+                    cands.append(m)
+            elif word in _ATT_WORDS or _worth(masked, ss, vs, word):
                 cands.append(m)
         self._cands = cands
         return bool(cands) or self._headline
@@ -130,6 +245,11 @@ class ClaimCueFinder:
                 if vs == ss:
                     continue
                 word = m.group().lower()
+                if word in _GERUNDS:
+                    cue = _participle_cue(an, sent, vs, ve) if not title else None
+                    if cue is not None:
+                        found.append(cue)
+                    continue
                 if word in _ATT_WORDS:
                     # "has been critical of", "was an early backer of": "be" a little before the word
                     for am in _ATTITUDE_RE.finditer(masked, max(lo, vs - 70), min(hi, ve + 12)):
@@ -182,6 +302,16 @@ def _attitude_cue(an: Analysis, sent: Sentence, lo: int, m: re.Match) -> Cue | N
             return None
     start = m.start("adj") if m.group("adj") else m.start("noun")
     cue = Cue(start, m.end(), m.end(), sp[0], sp[1], "pre", False)
+    cue.resolution = an.registry.resolve(sp[0], sp[1])
+    return cue
+
+
+def _participle_cue(an: Analysis, sent: Sentence, vs: int, ve: int) -> Cue | None:
+    """", calling the breach 'a failure'": the subject of the sentence takes the stance."""
+    sp = sentence_subject(an.masked, sent.start, vs - 2)
+    if sp is None:
+        return None
+    cue = Cue(vs, ve, ve, sp[0], sp[1], "ger", False)
     cue.resolution = an.registry.resolve(sp[0], sp[1])
     return cue
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from corpus.claim_cues import ClaimCueFinder
 from corpus.claims import extract_claims
+from corpus.quote_analysis import analyse
 
 
 def _one(text: str, start: str):
@@ -35,7 +37,7 @@ def test_title_case_headline_verb():
 
 
 def test_passive_and_noun_uses_are_not_cues():
-    assert extract_claims("The patch is expected to ship next week.") == []
+    assert [c for c in extract_claims("The patch is expected to ship next week.") if c.source] == []
     assert extract_claims("Larkspur's plans were leaked in March.") == []
 
 
@@ -126,3 +128,55 @@ def test_stance_verbs_only_claims_read():
     assert (c.source, c.cue) == ("Ada Brown", "hammered")
     c = _one("The regulator disavowed the settlement.", "the settlement")
     assert c.source == "The regulator"
+
+
+def _unsourced(text: str) -> list[tuple[str, str]]:
+    """(cue, content) of the claims with no named source that the finder offers."""
+    an = analyse(text)
+    finder = ClaimCueFinder(an)
+    return [(text[c.start : c.end], text[s:e]) for sent in an.sentences for c, (s, e) in finder.claims(sent)
+            if c.speaker_start is None]
+
+
+def test_expected_without_a_holder_is_an_unsourced_claim():
+    assert _unsourced("The settlement is widely expected to cost Larkspur $40 million, which worries investors.") == [
+        ("is widely expected", "to cost Larkspur $40 million")]
+    assert _unsourced("Analysts expected a fine. The audit was expected.") == []
+    assert _unsourced("The breach is widely seen as the worst in the company's history.") == [
+        ("is widely seen", "as the worst in the company's history")]
+    assert _unsourced("The vendor was seen at the hearing.") == []
+    assert _unsourced("The board is expected to approve the payout, with regulators to follow.") == [
+        ("is expected", "to approve the payout")]
+
+
+def test_question_put_to_someone_is_an_unsourced_claim():
+    assert _unsourced("Asked whether customer passwords were exposed, the company declined to comment.") == [
+        ("Asked", "whether customer passwords were exposed")]
+    assert _unsourced("The chief executive was asked about the delay in notifying customers.") == [
+        ("was asked", "about the delay in notifying customers")]
+    assert _unsourced("The regulator asked Larkspur for its logs.") == []
+
+
+def _offered(text: str) -> list[tuple[str | None, str]]:
+    """(source mention, content) of the claims the finder bounds itself."""
+    an = analyse(text)
+    finder = ClaimCueFinder(an)
+    return [(None if c.speaker_start is None else text[c.speaker_start : c.speaker_end], text[s:e])
+            for sent in an.sentences for c, (s, e) in finder.claims(sent)]
+
+
+def test_paragraph_opened_by_its_speaker_and_a_colon():
+    text = "Regulator: Larkspur Hid the Breach for Months\n\nMORGAN: We found no evidence of tampering. The logs were intact.\n"
+    assert _offered(text) == [("Regulator", "Larkspur Hid the Breach for Months"),
+                              ("MORGAN", "We found no evidence of tampering")]
+
+
+def test_editorial_labels_and_name_lists_are_no_speakers():
+    text = "Correction: An earlier version misstated the date.\n\nOhio: Ann Lee, Bo Ray, Cy Diaz, Di Moss.\n"
+    assert _offered(text) == []
+
+
+def test_participle_after_the_main_clause_takes_the_sentence_subject():
+    c = _one("The senator weighed in on the Larkspur breach on Monday, calling the delay a betrayal of customers.",
+             "the delay")
+    assert (c.source, c.cue, c.text) == ("The senator", "calling", "the delay a betrayal of customers")
