@@ -95,6 +95,9 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             cues = sorted(sent.cues + extra, key=lambda c: c.start)
             for cue in extra:
                 _add(an, sent, cue, cues, indirect)
+        for cue, (start, end) in finder.claims(sent):  # sourceless passives, questions, "Speaker: …" lines
+            if not _is_quoted(an, start, end):
+                indirect.append(_claim(an, start, end, cue, direct=False))
         for cue, (start, end) in _nominal_claims(an, sent, nouns) if nouns else ():
             if not _is_quoted(an, start, end):
                 indirect.append(_claim(an, start, end, cue, direct=False))
