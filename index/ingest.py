@@ -233,9 +233,11 @@ def _write(ix, manifest, todo, report, notify, extract, records) -> None:
     pending: list[FileEntry] = []
     batch_started = time.monotonic()
 
-    def commit():
+    def commit(last: bool = False):
         nonlocal writer, pending, batch_started
-        records.start_commit()  # the records writer commits while the documents are committed here
+        # the records writer commits (and after the last batch merges the sources) while the documents
+        # are committed here
+        records.start_commit(merge_sources=last)
         if writer is not None:
             writer.commit()
             writer = None
@@ -247,6 +249,10 @@ def _write(ix, manifest, todo, report, notify, extract, records) -> None:
 
     try:
         for parsed in _parse_many(todo, extract):
+            # a full batch is committed when the next file is in, so that the last batch is always
+            # the one committed below, whose records commit merges the sources beside it
+            if len(pending) >= BATCH_FILES or (pending and time.monotonic() - batch_started > BATCH_SECONDS):
+                commit()
             if parsed.error:
                 report.failed.append((parsed.path, parsed.error))
                 notify(parsed.path, "failed")
@@ -267,12 +273,10 @@ def _write(ix, manifest, todo, report, notify, extract, records) -> None:
             report.indexed.append(parsed.path)
             report.documents += len(parsed.fields)
             notify(parsed.path, "indexed")
-            if len(pending) >= BATCH_FILES or time.monotonic() - batch_started > BATCH_SECONDS:
-                commit()
-        commit()
+        commit(last=True)
     except KeyboardInterrupt:
         report.interrupted = True
-        commit()  # keep what was parsed; the rest is picked up by the next run
+        commit(last=True)  # keep what was parsed; the rest is picked up by the next run
     except BaseException:
         if writer is not None:
             writer.cancel()

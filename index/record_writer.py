@@ -28,12 +28,17 @@ class _Records:
     directory: Path
     changed: bool
 
-    def finish(self) -> None:
-        """After `close`: merge the sources anew, so that the first query does not wait."""
+    def merge_sources(self) -> None:
+        """Merge the sources anew if the records changed, so that the first query does not wait."""
         if self.changed:
             from index.source_store import refresh
 
             refresh(self.directory)
+            self.changed = False
+
+    def finish(self) -> None:
+        """After `close`: merge the sources if the records changed since the last commit that did."""
+        self.merge_sources()
 
 
 class RecordWriter(_Records):
@@ -46,6 +51,7 @@ class RecordWriter(_Records):
         self._searcher = None
         self._written: set[str] = set()
         self.changed = False
+        self._merge_next = False
 
     def _w(self):
         if self._writer is None:
@@ -80,11 +86,15 @@ class RecordWriter(_Records):
         for kind in RECORD_TYPES:
             w.delete_by_term("of_doc", f"{kind}:{doc_id}", searcher=self._searcher)
 
-    def start_commit(self) -> None:
+    def start_commit(self, merge_sources: bool = False) -> None:
         """Nothing to start here: `commit` does it all (see RecordWriterProcess.start_commit)."""
+        self._merge_next = merge_sources
 
-    def commit(self) -> None:
+    def commit(self, merge_sources: bool = False) -> None:
         self._end("commit")
+        if merge_sources or self._merge_next:
+            self.merge_sources()
+        self._merge_next = False
 
     def cancel(self) -> None:
         self._end("cancel")
@@ -113,6 +123,7 @@ class RecordWriterProcess(_Records):
         self.directory = Path(directory)
         self.changed = False
         self._committing = False
+        self._merging = False
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child, str(self.directory), os.getpid()), daemon=True,
@@ -128,16 +139,21 @@ class RecordWriterProcess(_Records):
         self._send(("delete", doc_id))
         self.changed = True
 
-    def start_commit(self) -> None:
-        """Let the child commit while this process commits the documents; `commit` then waits."""
-        self._send(("commit",))
+    def start_commit(self, merge_sources: bool = False) -> None:
+        """Let the child commit while this process commits the documents; `commit` then waits. After
+        the last batch the child also merges the sources then, instead of this process afterwards."""
+        self._send(("commit", merge_sources))
         self._committing = True
+        self._merging = merge_sources
 
     def commit(self) -> None:
         if not self._committing:
-            self._send(("commit",))
+            self._send(("commit", False))
+            self._merging = False
         self._committing = False
         self._answer()
+        if self._merging:
+            self.changed = False  # merged by the child
 
     def cancel(self) -> None:
         if self._committing:  # a commit was started and has to be answered first
@@ -212,7 +228,7 @@ def _serve(conn, directory: str, parent: int) -> None:
             if op == "commit" and error is not None:
                 writer.cancel()  # a batch with a failed record is not committed half
             else:
-                getattr(writer, op)()
+                getattr(writer, op)(*args)
         except Exception as exc:  # told to the parent, which reports it against the ingest
             error = error or f"{type(exc).__name__}: {exc}"
         try:

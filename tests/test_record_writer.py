@@ -58,3 +58,21 @@ def test_a_failure_in_the_records_process_is_raised_at_commit(tmp_path):
     finally:
         writer.close()
     assert [f["id"] for f in _stored(tmp_path)] == ["q2"]
+
+
+def test_the_records_process_merges_the_sources_with_its_last_commit(tmp_path, monkeypatch):
+    from index import source_store
+
+    merged_here = []
+    monkeypatch.setattr(source_store, "refresh", lambda d: merged_here.append(d))  # this process only
+    monkeypatch.setattr(ingest_module, "PARALLEL_MIN_FILES", 1)
+    ingest([SAMPLES], tmp_path / "split")
+    assert merged_here == []  # the child merged them, beside the last documents commit
+    monkeypatch.undo()
+    monkeypatch.setattr(ingest_module, "PARALLEL_MIN_FILES", 10**9)
+    ingest([SAMPLES], tmp_path / "alone")
+    split = source_store.current(tmp_path / "split")
+    alone = source_store.current(tmp_path / "alone")
+    assert isinstance(split, source_store.SourceStore)  # stored by the child, read here without merging
+    assert [(e.key, e.name) for e in split.top(20)] == [(e.key, e.name) for e in alone.top(20)]
+    assert len(split.top(20)) >= 5
