@@ -90,9 +90,9 @@ class RecordWriter(_Records):
         """Nothing to start here: `commit` does it all (see RecordWriterProcess.start_commit)."""
         self._merge_next = merge_sources
 
-    def commit(self, merge_sources: bool = False) -> None:
+    def commit(self) -> None:
         self._end("commit")
-        if merge_sources or self._merge_next:
+        if self._merge_next:
             self.merge_sources()
         self._merge_next = False
 
@@ -227,8 +227,11 @@ def _serve(conn, directory: str, parent: int) -> None:
         try:
             if op == "commit" and error is not None:
                 writer.cancel()  # a batch with a failed record is not committed half
+            elif op == "commit":
+                writer.start_commit(*args)  # whether to merge the sources after it
+                writer.commit()
             else:
-                getattr(writer, op)(*args)
+                getattr(writer, op)()
         except Exception as exc:  # told to the parent, which reports it against the ingest
             error = error or f"{type(exc).__name__}: {exc}"
         try:
