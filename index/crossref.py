@@ -147,7 +147,7 @@ def _plain(obj) -> dict:
 
 
 def _quote(f: dict, res: Resolver) -> QuoteRecord:
-    key = res.key_of(f.get("who"), f.get("org"))
+    key = res.key_of(f.get("speaker"), f.get("org"))
     return QuoteRecord(
         id=f["id"], doc_id=f["doc_id"], text=f.get("text", ""), speaker=f.get("speaker"), speaker_key=key,
         speaker_name=res.name_of(key), org=f.get("org"), role=f.get("role"), cue=f.get("cue"),
@@ -158,7 +158,7 @@ def _quote(f: dict, res: Resolver) -> QuoteRecord:
 
 
 def _figure(f: dict, res: Resolver) -> FigureRecord:
-    key = res.key_of(f.get("who"))
+    key = res.key_of(f.get("source"))
     return FigureRecord(
         id=f["id"], doc_id=f["doc_id"], number=f.get("number", ""), value=f.get("value", 0.0), low=f.get("low"),
         high=f.get("high"), unit=f.get("unit") or None, family=f.get("family", "count"),
@@ -203,7 +203,7 @@ def _record_by_id(s, rid: str) -> dict | None:
     for group in (h.fields() for h in entries):
         claim = next((c for c in group.get("claims", ()) if c["id"] == rid), None)
         if claim is not None:
-            return {**group, **claim, "who": claim.get("source")}
+            return {**group, **claim}
     return None
 
 
@@ -798,7 +798,7 @@ def source_sheet(index_dir: Path, name: str, limit: int = 500) -> SourceSheet:
             f = _record_by_id(s, name)
         if f is None:
             raise NotFound(f"no record with id {name}")
-        key = res.key_of(f.get("who"), f.get("org") if f.get("type") == "quote" else None)
+        key = res.key_of(f.get("speaker") or f.get("source"), f.get("org") if f.get("type") == "quote" else None)
         if key is None:
             raise NotFound(f"record {name} has no known speaker or source")
         name = key

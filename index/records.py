@@ -48,7 +48,6 @@ def records_schema() -> Schema:
         id=ID(stored=True, unique=True),
         type=ID(stored=True),
         doc_id=STORED(),  # a document's records are found by `of_doc` (and deleted so)
-        n=STORED(),
         path=STORED(),
         # The document's title, outlet, kind and date are stored on each of its records but indexed once,
         # on its `doc` record: ~40 records a document indexed the same title 40 times. A query on them
@@ -65,7 +64,6 @@ def records_schema() -> Schema:
         text=TEXT(analyzer=stem, stored=True),  # quote words; a figure's sentence
         speaker=TEXT(stored=True),  # who is quoted
         source=TEXT(stored=True),  # who a figure or claim is attributed to
-        who=STORED(),  # speaker or source as printed (abbreviations expanded); searched through `mention`
         org=TEXT(stored=True),
         role=STORED(),
         cue=STORED(),
@@ -161,7 +159,7 @@ def document_records(doc: Document, extraction) -> list[dict]:
         org = expand_abbreviation(q.org, defined)
         if q.speaker in defined and not org:
             org = speaker  # only organisations get abbreviations defined: say so to the resolver
-        rec = {**base, "id": quote_ids[n], "type": "quote", "n": n, "text": q.text, "qkind": q.kind,
+        rec = {**base, "id": quote_ids[n], "type": "quote", "text": q.text, "qkind": q.kind,
                "start": q.start, "end": q.end, "aside": q.aside, "speaker_start": q.speaker_start,
                "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue}
         if q.repeats is not None and 0 <= q.repeats < len(quote_ids):
@@ -172,10 +170,10 @@ def document_records(doc: Document, extraction) -> list[dict]:
     if claims is not None:
         out.append(claims)
     sentences = _Sentences(doc)
-    for n, f in enumerate(extraction.figures):
+    for f in extraction.figures:
         sentence, s_start = sentences.around(f.start, f.end, f.aside)
         rel_start, rel_end = f.start - s_start, f.end - s_start
-        rec = {**base, "id": record_id("figure", doc.id, f.start, f.end, f.aside), "type": "figure", "n": n,
+        rec = {**base, "id": record_id("figure", doc.id, f.start, f.end, f.aside), "type": "figure",
                "text": sentence, "number": f.text, "start": f.start, "end": f.end, "aside": f.aside,
                "value": float(f.value), "unit": f.unit or None, "family": unit_family(f.unit),
                "qualifier": f.qualifier or None, "ctx": " ".join(context_words(sentence, rel_start, rel_end))}
@@ -196,11 +194,11 @@ def _claims_record(doc: Document, extraction, defined: dict[str, str], base: dic
     writing the records costs. `mention` holds one value per claim, and a claim's id begins with
     its document's (`record_id`)."""
     items, sources = [], []
-    for n, c in enumerate(extraction.claims):
+    for c in extraction.claims:
         if c.direct:  # direct claims are the quotes above
             continue
         source = expand_abbreviation(c.source, defined)
-        items.append({"id": record_id("claim", doc.id, c.start, c.end, None), "n": n, "text": c.text,
+        items.append({"id": record_id("claim", doc.id, c.start, c.end, None), "text": c.text,
                       "source": source, "start": c.start, "end": c.end, "cue": c.cue,
                       "speaker_start": c.source_start, "speaker_end": c.source_end})
         if source:
@@ -218,7 +216,6 @@ def _who(rec: dict, field: str, letter: str, name: str | None, org: str | None) 
         rec["org"] = org
     if name:
         rec[field] = name
-        rec["who"] = name
         rec["mention"] = f"{letter}{SEP}{name}{SEP}{org or ''}"
 
 
