@@ -182,7 +182,8 @@ def _attribute(an: Analysis, sent: Sentence, pi: int, words: int) -> tuple[Cue |
                         and not (cue.speech and _utterance(an, p)):
                     continue  # `admits 'mistake'`: a quoted word as the object, not a quotation
                 score, kind = 3.0, "full" if cue.speech or _whole_object(an, sent, p, gap, cue) else "partial"
-                if not gap.strip() and cue.mode != "colon" and _continues(an, sent, p):
+                if not gap.strip() and cue.mode != "colon" and _continues(an, sent, p) \
+                        and not (cue.speech and _utterance(an, p)):
                     kind = "partial"  # `said "the fear is as high as ever" in the establishment`
             elif MASK not in gap and gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 25 \
                     and (not _CLAUSE.search(gap) or _RELATIVE.match(gap)):

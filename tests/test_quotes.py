@@ -436,3 +436,11 @@ def test_a_plural_possessive_inside_an_organisation_name_keeps_the_name_whole():
     assert q.speaker == "Patients’ Data Alliance" and q.org is None
     (q,) = extract_quotes("Facebook's Chief Technology Officer Mike Schroepfer said: “We are sorry.”")
     assert (q.speaker, q.org) == ("Mike Schroepfer", "Facebook")
+
+
+def test_complete_utterance_after_its_verb_stays_full_when_the_sentence_goes_on():
+    q = _one('The chief executive declared "We found no sign of a breach!" and left the stage.')
+    assert (q.kind, q.speaker) == ("full", "The chief executive")
+    q = _one('The chief executive said "the fear is as high as ever" in the security team.')
+    assert q.kind == "partial"
+
