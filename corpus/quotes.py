@@ -261,8 +261,8 @@ def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
     before = an.masked[sent.start : min(cue.start, cue.speaker_start)].strip()
     if not before.endswith(",") or MASK in before:
         return False
-    if an.text[p.inner_start : p.inner_start + 1].islower():
-        return True
+    if an.text[p.inner_start : p.inner_start + 1].islower() and "," in an.masked[cue.end : p.start]:
+        return True  # not `In his tribute, Elliott said "there is …"`: the quotation is the verb's object
     return _CONTENT_LEAD.match(before) is not None
 
 

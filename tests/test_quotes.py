@@ -444,3 +444,7 @@ def test_complete_utterance_after_its_verb_stays_full_when_the_sentence_goes_on(
     q = _one('The chief executive said "the fear is as high as ever" in the security team.')
     assert q.kind == "partial"
 
+
+def test_lower_case_quotation_as_the_object_of_a_mid_sentence_cue_is_full():
+    q = _one('In her statement, Dana Ortiz said "no customer passwords were taken in the attack."')
+    assert (q.kind, q.speaker) == ("full", "Dana Ortiz")
