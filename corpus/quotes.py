@@ -88,8 +88,8 @@ def extract_quotes(text: str, asides: Sequence[Aside] = ()) -> list[Quote]:
                 if p.continued and prev is not None and quotes[prev].kind == "partial":
                     kind = "partial"  # the rest of a quotation that began inside the writer's sentence
             q = _make_quote(an, pi, cue, kind)
-            if kind == "partial" and score >= 2.5:
-                framed.add(len(quotes))
+            if kind == "partial" and score >= 2.5 and not _title(an, p):
+                framed.add(len(quotes))  # not `told "Fox and Friends"`: a title names, quotes nothing
             by_passage[pi] = len(quotes)
             quotes.append(q)
             cue_of.append(cue)
@@ -300,10 +300,16 @@ def _whole_object(an: Analysis, sent: Sentence, p, gap: str, cue: Cue) -> bool:
     head = an.masked[sent.start : cue.speaker_start].split()
     if head and head[-1].lower() in ("what", "which", "whom", "who", "that"):
         return False  # `what Gilbert called "a perception problem"`
+    return not _title(an, p)
+
+
+def _title(an: Analysis, p) -> bool:
+    """Is the passage a title or name ("The Art of the Deal", "Fox and Friends") rather than words
+    someone said: mostly capitalised words, not closed by its own sentence punctuation?"""
     inner = an.text[p.inner_start : p.inner_end]
     words = _WORD.findall(inner)
     caps = sum(w[:1].isupper() for w in words)
-    return caps * 2 < len(words) or inner.rstrip()[-1:] in ".!?"  # not a title ("The Art of the Deal")
+    return caps * 2 >= len(words) and inner.rstrip()[-1:] not in ".!?"
 
 
 def _continues(an: Analysis, sent: Sentence, p) -> bool:

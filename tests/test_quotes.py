@@ -448,3 +448,10 @@ def test_complete_utterance_after_its_verb_stays_full_when_the_sentence_goes_on(
 def test_lower_case_quotation_as_the_object_of_a_mid_sentence_cue_is_full():
     q = _one('In her statement, Dana Ortiz said "no customer passwords were taken in the attack."')
     assert (q.kind, q.speaker) == ("full", "Dana Ortiz")
+
+
+def test_a_title_after_the_cue_does_not_make_the_quotation_a_fragment():
+    quotes = _direct(extract_quotes('"We found no sign that data left the network. The review goes on," Ortiz told '
+                                    '"Good Morning America," adding that the company had called in the police.'))
+    assert [q.kind for q in quotes] == ["full", "partial"]
+    assert quotes[0].speaker == "Ortiz"
