@@ -259,8 +259,8 @@ def _fronted_content(an: Analysis, sent: Sentence, cue: Cue, p) -> bool:
     downturn, he said, "could be a good time to borrow …"`, lower case), or that belong to what is
     reported (`But, he added, "…"`, `Of Carson, Levine said, "…"`): the quotation is only part of it."""
     before = an.masked[sent.start : min(cue.start, cue.speaker_start)].strip()
-    if not before.endswith(",") or MASK in before:
-        return False
+    if not before.endswith(",") or MASK in before or cue.mode == "ger":
+        return False  # `…, Ortiz wrote, telling them, "you …"`: a gerund's speaker opens a clause of its own
     if an.text[p.inner_start : p.inner_start + 1].islower() and "," in an.masked[cue.end : p.start]:
         return True  # not `In his tribute, Elliott said "there is …"`: the quotation is the verb's object
     return _CONTENT_LEAD.match(before) is not None

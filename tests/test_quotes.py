@@ -455,3 +455,9 @@ def test_a_title_after_the_cue_does_not_make_the_quotation_a_fragment():
                                     '"Good Morning America," adding that the company had called in the police.'))
     assert [q.kind for q in quotes] == ["full", "partial"]
     assert quotes[0].speaker == "Ortiz"
+
+
+def test_lower_case_quotation_after_a_gerund_cue_is_its_whole_object():
+    q = _one('In May, after the breach came to light, Ortiz wrote to the board, thanking its members and '
+             'telling them, "you have been patient with us."')
+    assert (q.kind, q.speaker) == ("full", "Ortiz")
