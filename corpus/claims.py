@@ -42,6 +42,7 @@ from corpus.cues import (
     CLAIM_ONLY_FORMS,
     POSITION_FORMS,
     SPEECH_FORMS,
+    is_ambiguous,
     trie_pattern,
 )
 from corpus.extracted import Claim, Quote
@@ -397,6 +398,10 @@ def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] 
     return m.span(1)
 
 
+# A cue verb's past or -ing form after "and" is the speaker's next report ("… and promised to …",
+# "… and accusing him of …"): it ends the content before it.
+_NEXT_CUES = trie_pattern({f for f in ALL_CUE_FORMS if f.endswith(("ed", "ing")) and not is_ambiguous(f)} | {
+    "said", "told", "wrote", "asked"})
 # Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, an
 # apposition or comparison after a comma ("opposed the deal, a pact that …", ", despite …"), or a
 # second verb phrase ("welcomed Khan's election and said he would …"); ", including …" goes on.
@@ -404,7 +409,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|(?!including)[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
     r"|,\s+(?:a|an|the|his|her|their|its|one|both|all|also|known|despite|compared|well|even|just)\s"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
-    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"
+    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed|" + _NEXT_CUES + r")\b"
 )
 # Where reported speech ends: its sentence, unless another report follows (", according to …",
 # ", adding …", "… and later said …"), the speaker's next act (", and requested …"), or the writer's
@@ -412,7 +417,7 @@ _CLAUSE_BREAK = re.compile(
 _REPORT_BREAK = re.compile(
     r";|,\s+according\b|,\s+(?:which|where|who|whose|referring|meaning)\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
-    r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
+    r"(?:says|" + _NEXT_CUES + r")\b"
     r"|,\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
     r"|,\s+(?:compared|well\s+(?:below|above|ahead|behind))\b|,\s+(?:a|an)\s"
 )

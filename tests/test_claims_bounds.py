@@ -40,6 +40,11 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
          "said", "it lost 40 million dollars", "The retailer"),
         ("The agency said the hack exposed 2 million records, a figure the company disputes.",
          "said", "the hack exposed 2 million records", "The agency"),
+        # a cue verb after "and" is the speaker's next report, with its own content
+        ("The bank said it regretted the delay and promised to notify every customer.",
+         "said", "it regretted the delay", "The bank"),
+        ("The senator attacked the retailer for its silence and praising the regulator for acting fast.",
+         "attacked", "the retailer for its silence", "The senator"),
     ],
 )
 def test_content_span(text, cue, content, source):
