@@ -251,7 +251,7 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         # `Clinton, though, would have to "go more to center," Cuban said.`: a quotation ending in a
         # comma inside its marks, then the cue closing the sentence
         return _spans(an, [before])
-    if pre_text.endswith(","):
+    if pre_text.endswith(",") and not _INFINITIVE.match(post_text) and (cue.speech or len(pre_text.split()) > 2):
         # "…, X said." closes the sentence; "The attack, X said on Monday, came from …" splits it
         rest = masked[last:se]
         adjunct = re.match(r"[^,\x01]{0,40},", rest)
@@ -441,6 +441,11 @@ _COORDINATE_END = re.compile(r"\s+(?:and|but|while|whereas|as|when|although|thou
 
 # ", who has been critical of Sanders", ", a spokesman for …": about the speaker, not what was said
 _APPOSITION = re.compile(r"\s*,\s*(?:who|whom|whose|which|a|an|the|his|her|their|its|one|then|now|also|former)\b", re.IGNORECASE)
+
+
+# "…, X vowed to repay every customer": an infinitive after the cue is its content, not a setting
+_INFINITIVE = re.compile(
+    r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|her|them|us|me|it)\b)[a-z]")
 
 
 def _short_adjunct(s: str) -> bool:

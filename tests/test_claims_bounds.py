@@ -40,6 +40,14 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
          "said", "it lost 40 million dollars", "The retailer"),
         ("The agency said the hack exposed 2 million records, a figure the company disputes.",
          "said", "the hack exposed 2 million records", "The agency"),
+        # an opening adverb before a comma is no content of a stance, and an infinitive after a cue
+        # is its content, not a setting after a closing cue
+        ("Still, the retailer appears to have lost the backups.",
+         "appears", "to have lost the backups", "the retailer"),
+        ("Indeed, the bank vowed to repay every customer.",
+         "vowed", "to repay every customer", "the bank"),
+        ("The breach was minor, the chief executive explained to the board.",
+         "explained", "The breach was minor", "the chief executive"),
         # a cue verb after "and" is the speaker's next report, with its own content
         ("The bank said it regretted the delay and promised to notify every customer.",
          "said", "it regretted the delay", "The bank"),
