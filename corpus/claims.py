@@ -224,9 +224,13 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     last = max(cue.end, cue.speaker_end)
     before = (ss, first)
     if cue.mode == "acc":
-        # "According to X, …" / "…, according to X."
-        if masked[ss:first].strip(" ,") == "":
-            return _spans(an, [_after_comma(masked, last, se)], lead=True)
+        # "According to X, …" / "…, according to X." / "The retailer, according to X, lost …"
+        after = _after_comma(masked, last, se)
+        if len(masked[ss:first].split()) <= 1:  # "According to X, …", "But according to X, …"
+            return _spans(an, [after], lead=True)
+        rest = masked[last:se]
+        if rest.lstrip().startswith(",") and rest.strip(_TAIL_PUNCT):  # both halves
+            return _spans(an, [before, after])
         return _spans(an, [before])
     if cue.mode in ("inv", "post"):
         spans = [before]

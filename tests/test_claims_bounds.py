@@ -77,3 +77,15 @@ def test_report_inside_words_of_the_same_source_is_not_a_claim_of_its_own():
     assert [(c.text, c.source) for c in claims] == [
         ("Norvale Bank told regulators that no card data was lost", "The lawyer"),
         ("regulators that no card data was lost", "Norvale Bank")]
+
+
+def test_according_to_after_an_opening_word_or_mid_sentence():
+    """"But according to X, …" reports what follows the comma; ", according to X," in the middle of
+    its sentence reports both halves, one claim each."""
+    claims = extract_claims("But according to the filing, the retailer lost 40 million records.")
+    assert [(c.text, c.source) for c in claims] == [("the retailer lost 40 million records", "the filing")]
+    claims = extract_claims("The retailer lost 40 million records, according to the filing, "
+                            "and it waited months to tell anyone.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("The retailer lost 40 million records", "the filing"),
+        ("and it waited months to tell anyone", "the filing")]
