@@ -83,7 +83,8 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue
         first = len(indirect)
         for cue in sent.cues:
-            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
+            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue) \
+                    or _noun_cue(an, cue):
                 continue
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
@@ -173,6 +174,24 @@ def _bare_noun(an: Analysis, cue: Cue) -> bool:
     mention = an.masked[cue.speaker_start : cue.speaker_end]
     return mention.isalpha() and mention.islower() and not mention.endswith("s") \
         and mention not in PRONOUNS and mention not in _COLLECTIVE
+
+
+def _noun_cue(an: Analysis, cue: Cue) -> bool:
+    """"the secretary of state", "on the basis of pledged delegates", "18 states": after a mention
+    that ends in a preposition or article, or in a number before a verb form in "-s" (which takes no
+    plural subject), the cue word is a noun."""
+    mention = an.masked[cue.speaker_start : cue.speaker_end]
+    verb = an.masked[cue.start : cue.verb_end]
+    if cue.mode == "pre" and _MODIFIER_END.search(mention) and not verb.endswith("ing"):
+        return True  # ("stopped short of calling X": a gerund after "of" is a verb all the same)
+    return bool(_QUANTIFIER_END.search(mention) and _THIRD_PERSON.search(verb))
+
+
+_QUANTIFIER_END = re.compile(
+    r"(?i)(?:^|\s)(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|many|several|various|other|few|"
+    r"both|all|some|most)$")
+_THIRD_PERSON = re.compile(r"[a-z][^s\W]s$")
+_MODIFIER_END = re.compile(r"(?:^|\s)(?:of|for|to|in|on|at|by|with|from|the|a|an)$")
 
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:

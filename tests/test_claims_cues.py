@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.claim_cues import ClaimCueFinder
 from corpus.claims import extract_claims
 from corpus.quote_analysis import analyse
@@ -180,3 +182,14 @@ def test_participle_after_the_main_clause_takes_the_sentence_subject():
     c = _one("The senator weighed in on the Larkspur breach on Monday, calling the delay a betrayal of customers.",
              "the delay")
     assert (c.source, c.cue, c.text) == ("The senator", "calling", "the delay a betrayal of customers")
+
+
+@pytest.mark.parametrize("text", [
+    "The retailer hired the former secretary of state, who will lead its review of the breach.",
+    "Breach notices are now required in 18 states, including Ohio and Texas.",
+    "The board met on the basis of pledged commitments that the bank would pay.",
+])
+def test_cue_word_used_as_a_noun_makes_no_claim(text):
+    """After a preposition or article ("secretary of state", "the basis of pledged …"), or a number
+    before a verb form in "-s" ("18 states"), the cue word is a noun: no one is reporting."""
+    assert extract_claims(text) == []
