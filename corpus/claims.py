@@ -269,7 +269,12 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     pre_text = masked[ss:first].rstrip()
     post_text = masked[last:se].strip(_TAIL_PUNCT)
     if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
-        return []  # "X said, “…”": the cue reports the quotation, claimed from its Quote
+        # "X said, “…”": the cue reports the quotation, claimed from its Quote; the words before a
+        # speaker set off by commas ("Instead, X said, “…”") are the start of what was said, unless
+        # they are the question put to the speaker ("Asked about …,"), which claim_cues claims
+        if pre_text.endswith(",") and MASK not in pre_text and not _ASKED_OPENER.match(pre_text):
+            return _spans(an, [(ss, ss + len(pre_text) - 1)])
+        return []
     if not post_text and MASK in pre_text:
         # `Clinton, though, would have to "go more to center," Cuban said.`: a quotation ending in a
         # comma inside its marks, then the cue closing the sentence
@@ -331,6 +336,9 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if m:
             start = m.end()
     return _spans(an, [(start, end)], lead=True)
+
+
+_ASKED_OPENER = re.compile(r"\W*(?:when\s+)?asked\b", re.IGNORECASE)
 
 
 # A fronted subordinate clause ("Although the company said it would …, it waited …") or a relative

@@ -89,3 +89,13 @@ def test_according_to_after_an_opening_word_or_mid_sentence():
     assert [(c.text, c.source) for c in claims] == [
         ("The retailer lost 40 million records", "the filing"),
         ("and it waited months to tell anyone", "the filing")]
+
+
+def test_words_before_a_speaker_set_off_by_commas_open_the_quotation():
+    """"In other words, X said, “…”": the opener is part of what was said, a claim of its own beside
+    the quotation; a question put to the speaker ("Asked about …,") is claimed as a question."""
+    claims = extract_claims('In other words, the auditor said, "the breach was avoidable."')
+    assert [(c.text, c.source, c.direct) for c in claims] == [
+        ("In other words", "the auditor", False), ("the breach was avoidable.", "the auditor", True)]
+    claims = extract_claims('Asked about the leak, Dana Lee said, "we found it in March."')
+    assert [(c.text, c.source) for c in claims] == [("about the leak", None), ("we found it in March.", "Dana Lee")]
