@@ -83,8 +83,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue
         first = len(indirect)
         for cue in sent.cues:
-            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue) \
-                    or _noun_cue(an, cue):
+            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
                 continue
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
@@ -169,29 +168,25 @@ _COLLECTIVE = {"people", "police", "staff", "management", "everyone", "everybody
 
 
 def _bare_noun(an: Analysis, cue: Cue) -> bool:
-    """"email addresses and …", "to manage repeat orders": a lone lowercase singular word before a
-    verb form is a compound or an object, not someone reporting."""
+    """Is the cue word a noun, its "speaker" a modifier? "email addresses and …", "to manage repeat
+    orders": a lone lowercase singular word before a verb form is a compound or an object; "the
+    secretary of state", "on the basis of pledged delegates": a mention ending in a preposition or
+    article; "18 states", "many contests": a number before a form in "-s", which takes no plural
+    subject."""
     mention = an.masked[cue.speaker_start : cue.speaker_end]
+    last = mention[mention.rfind(" ") + 1 :]
+    if last in _FUNCTION_WORDS and cue.mode == "pre":
+        return not an.masked.startswith("ing", cue.verb_end - 3)  # "stopped short of calling X"
+    if (last.lower() in _QUANTIFIERS or last[:1].isdigit()) and an.masked[cue.verb_end - 1] == "s" \
+            and an.masked[cue.verb_end - 2] != "s":
+        return True
     return mention.isalpha() and mention.islower() and not mention.endswith("s") \
         and mention not in PRONOUNS and mention not in _COLLECTIVE
 
 
-def _noun_cue(an: Analysis, cue: Cue) -> bool:
-    """"the secretary of state", "on the basis of pledged delegates", "18 states": after a mention
-    that ends in a preposition or article, or in a number before a verb form in "-s" (which takes no
-    plural subject), the cue word is a noun."""
-    mention = an.masked[cue.speaker_start : cue.speaker_end]
-    verb = an.masked[cue.start : cue.verb_end]
-    if cue.mode == "pre" and _MODIFIER_END.search(mention) and not verb.endswith("ing"):
-        return True  # ("stopped short of calling X": a gerund after "of" is a verb all the same)
-    return bool(_QUANTIFIER_END.search(mention) and _THIRD_PERSON.search(verb))
-
-
-_QUANTIFIER_END = re.compile(
-    r"(?i)(?:^|\s)(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|many|several|various|other|few|"
-    r"both|all|some|most)$")
-_THIRD_PERSON = re.compile(r"[a-z][^s\W]s$")
-_MODIFIER_END = re.compile(r"(?:^|\s)(?:of|for|to|in|on|at|by|with|from|the|a|an)$")
+_FUNCTION_WORDS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an"}
+_QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several",
+                "various", "other", "few", "both", "all", "some", "most"}
 
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
