@@ -42,7 +42,7 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
          "said", "the hack exposed 2 million records", "The agency"),
         # an opening adverb before a comma is no content of a stance, and an infinitive after a cue
         # is its content, not a setting after a closing cue
-        ("Still, the bank seems in trouble.", "seems", "in trouble", "the bank"),
+        ("Indeed, the insurer believes in a settlement.", "believes", "in a settlement", "the insurer"),
         ("Indeed, the bank vowed to repay every customer.",
          "vowed", "to repay every customer", "the bank"),
         ("The breach was minor, the chief executive explained to the board.",
