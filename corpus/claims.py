@@ -195,10 +195,19 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         spans = _contents(an, sent, cue, cues)
     else:  # "which critics said were never encrypted": the pronoun, and the words after the cue
         spans = [rel] + ([] if _CLAUSE_END.match(an.masked, cue.end) else _contents(an, sent, cue, cues))
+    if cue.mode == "pre" and ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower()) in _IMPRESSION_VERBS:
+        # "The bank seemed to ignore the warnings": an impression of the subject, which PolNeAR
+        # claims as a content of its own with no source (the writer's); the predicate keeps the
+        # subject as source, as it may be the subject's own act ("appeared to concede that …")
+        out.append(_claim(an, cue.speaker_start, cue.speaker_end,
+                          Cue(cue.start, cue.end, cue.verb_end, None, None, cue.mode, cue.speech), direct=False))
     for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
+
+
+_IMPRESSION_VERBS = {"seem", "appear"}
 
 
 def _gaps(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

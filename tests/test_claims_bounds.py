@@ -99,3 +99,11 @@ def test_words_before_a_speaker_set_off_by_commas_open_the_quotation():
         ("In other words", "the auditor", False), ("the breach was avoidable.", "the auditor", True)]
     claims = extract_claims('Asked about the leak, Dana Lee said, "we found it in March."')
     assert [(c.text, c.source) for c in claims] == [("about the leak", None), ("we found it in March.", "Dana Lee")]
+
+
+def test_seem_and_appear_claim_their_subject_too():
+    """"The retailer seemed to ignore the warnings": the subject of an impression is a content of its
+    own, with no source, beside the predicate."""
+    claims = extract_claims("The retailer seemed to ignore the warnings.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("The retailer", None), ("to ignore the warnings", "The retailer")]
