@@ -48,6 +48,7 @@ from corpus.cues import (
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quote_names import ROLE_HEADS
+from corpus.quote_phrases import subject_before
 from corpus.quotes import extract_quotes
 from corpus.speakers import PRONOUNS
 
@@ -85,6 +86,7 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
         for cue in sent.cues:
             if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
                 continue
+            cue = _subject_further_back(an, sent, cue)
             _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
         extra = ()
@@ -165,6 +167,28 @@ _COLLECTIVE = {"people", "police", "staff", "management", "everyone", "everybody
                "nobody", "anyone", "one", "none", "all", "both", "many", "most", "some", "few", "each",
                "either", "neither", "half", "several", "two", "three", "public", "government", "congress",
                "the", "a", "that", "this", "which", "what"}
+
+
+# an auxiliary or adverb taken for the subject of a cue ("He didn't suggest …", "She well knew …")
+_NOT_SUBJECTS = {
+    "didn't", "doesn't", "don't", "won't", "can't", "wouldn't", "couldn't", "shouldn't", "isn't", "wasn't",
+    "aren't", "weren't", "hasn't", "haven't", "hadn't", "well", "ever", "instead", "soon", "however",
+    "almost", "sometimes", "also", "still", "never", "now", "then", "just", "even", "already", "often",
+}
+_NOT_SUBJECTS |= {w.replace("'", "’") for w in _NOT_SUBJECTS}
+
+
+def _subject_further_back(an: Analysis, sent: Sentence, cue: Cue) -> Cue:
+    """The cue, with the noun phrase before it as its speaker when the mention ends in an auxiliary
+    or adverb."""
+    mention = an.masked[cue.speaker_start : cue.speaker_end]
+    k = mention.rfind(" ") + 1
+    if mention[k:].lower() not in _NOT_SUBJECTS:
+        return cue
+    sp = subject_before(an.masked, sent.start, cue.speaker_start + k)
+    if sp is None:
+        return cue
+    return Cue(cue.start, cue.end, cue.verb_end, sp[0], sp[1], cue.mode, cue.speech, an.registry.resolve(*sp))
 
 
 def _bare_noun(an: Analysis, cue: Cue) -> bool:

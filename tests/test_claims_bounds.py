@@ -107,3 +107,9 @@ def test_seem_and_appear_claim_their_subject_too():
     claims = extract_claims("The retailer seemed to ignore the warnings.")
     assert [(c.text, c.source) for c in claims] == [
         ("The retailer", None), ("to ignore the warnings", "The retailer")]
+
+
+def test_auxiliary_taken_for_the_subject_gives_way_to_the_subject():
+    """"The bank didn't expect …": the negated auxiliary is no speaker; the noun phrase before it is."""
+    claims = extract_claims("The bank didn't expect the hackers to return.")
+    assert [(c.text, c.source, c.source_start) for c in claims] == [("the hackers to return", "The bank", 0)]
