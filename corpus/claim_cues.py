@@ -161,8 +161,9 @@ class ClaimCueFinder:
 
     def claims(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
         """Claims of `sent` whose content this module bounds itself, as (cue, content span): those
-        that name no source ("The breach is expected to cost millions": a cue with no speaker) and
-        a paragraph opened by its speaker and a colon."""
+        that name no source ("The breach is expected to cost millions": a cue with no speaker; its
+        subject and what follows the cue are two contents, as PolNeAR has them) and a paragraph
+        opened by its speaker and a colon."""
         out = self._speaker_line(sent) if sent.start == self.an.paras[sent.para][0] else []
         masked = self.an.masked
         k = bisect.bisect_left(self.unsourced_starts, sent.start)
@@ -180,7 +181,13 @@ class ClaimCueFinder:
             while end > start and self.an.text[end - 1] in _TAIL:
                 end -= 1
             if end - start > 3:
-                out.append((Cue(vs, m.end(), m.end(), None, None, "pre", False), (start, end)))
+                cue = Cue(vs, m.end(), m.end(), None, None, "pre", False)
+                if m.group() not in _ASKED:
+                    # "The sale is expected to close": what is expected of is claimed too
+                    sp = subject_before(masked, sent.start, vs)
+                    if sp is not None and masked[sp[0] : sp[1]].lower() not in ("it", "there"):
+                        out.append((cue, sp))
+                out.append((cue, (start, end)))
         return out
 
     def _speaker_line(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:

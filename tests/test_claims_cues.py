@@ -142,13 +142,14 @@ def _unsourced(text: str) -> list[tuple[str, str]]:
 
 def test_expected_without_a_holder_is_an_unsourced_claim():
     assert _unsourced("The settlement is widely expected to cost Larkspur $40 million, which worries investors.") == [
-        ("is widely expected", "to cost Larkspur $40 million")]
+        ("is widely expected", "The settlement"), ("is widely expected", "to cost Larkspur $40 million")]
     assert _unsourced("Analysts expected a fine. The audit was expected.") == []
     assert _unsourced("The breach is widely seen as the worst in the company's history.") == [
-        ("is widely seen", "as the worst in the company's history")]
+        ("is widely seen", "The breach"), ("is widely seen", "as the worst in the company's history")]
     assert _unsourced("The vendor was seen at the hearing.") == []
     assert _unsourced("The board is expected to approve the payout, with regulators to follow.") == [
-        ("is expected", "to approve the payout")]
+        ("is expected", "The board"), ("is expected", "to approve the payout")]
+    assert _unsourced("It is expected to close next month.") == [("is expected", "to close next month")]
 
 
 def test_question_put_to_someone_is_an_unsourced_claim():
