@@ -16,8 +16,9 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
 are not cues with a subject for source. Some claims this module bounds itself, and
 `ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
-not name ("is widely expected to", "Asked about …,"), which has no speaker, and a paragraph opened by
-its speaker and a colon ("Regulator: Larkspur Hid the Breach").
+not name ("is widely expected to", "Asked about …,") or hearsay ("reportedly", "allegedly"), which
+have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
+Breach").
 """
 
 from __future__ import annotations
@@ -60,12 +61,14 @@ _PASSIVE = {
     "rumored", "rumoured", "projected", "predicted", "estimated", "deemed", "perceived", "alleged",
 }
 _ASKED = {"asked", "Asked"}
+# "The bank reportedly paid the ransom": hearsay the writer passes on without naming its source
+_HEARSAY = {"reportedly", "allegedly"}
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
 _TO_AFTER = re.compile(r"\s+to\s")
 _TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
 _ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_UNSOURCED_WORDS = _PASSIVE | _ASKED
+_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
     r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
@@ -151,7 +154,7 @@ class ClaimCueFinder:
         """A word of `_WORD_RE` that cues a claim with no source, and where its cue starts: "asked",
         or a participle after "be" and before "to"/"as" ("is widely expected to")."""
         word = m.group()
-        if word in _ASKED:
+        if word in _ASKED or word in _HEARSAY:
             return m, m.start()
         after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
         if not after.match(self.an.masked, m.end()):
@@ -182,7 +185,7 @@ class ClaimCueFinder:
                 end -= 1
             if end - start > 3:
                 cue = Cue(vs, m.end(), m.end(), None, None, "pre", False)
-                if m.group() not in _ASKED:
+                if m.group() not in _ASKED and masked[sent.start : vs].strip():
                     # "The sale is expected to close": what is expected of is claimed too
                     sp = subject_before(masked, sent.start, vs)
                     if sp is not None and masked[sp[0] : sp[1]].lower() not in ("it", "there"):

@@ -152,6 +152,12 @@ def test_expected_without_a_holder_is_an_unsourced_claim():
     assert _unsourced("It is expected to close next month.") == [("is expected", "to close next month")]
 
 
+def test_hearsay_adverb_is_an_unsourced_claim():
+    """"The bank reportedly paid …": subject and predicate, with no source."""
+    assert _unsourced("The bank reportedly paid the ransom, which angered regulators.") == [
+        ("reportedly", "The bank"), ("reportedly", "paid the ransom")]
+
+
 def test_question_put_to_someone_is_an_unsourced_claim():
     assert _unsourced("Asked whether customer passwords were exposed, the company declined to comment.") == [
         ("Asked", "whether customer passwords were exposed")]
