@@ -84,10 +84,10 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue
         first = len(indirect)
         for cue in sent.cues:
-            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
-                continue
-            cue = _subject_further_back(an, sent, cue)
-            _add(an, sent, cue, sent.cues, indirect)
+            if cue.speaker_start is not None and cue.resolution is not None:
+                cue = _speaker_cue(an, sent, cue)
+                if cue is not None:
+                    _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
         extra = ()
         if finder.worth_a_look(sent):
@@ -178,34 +178,30 @@ _NOT_SUBJECTS = {
 _NOT_SUBJECTS |= {w.replace("'", "’") for w in _NOT_SUBJECTS}
 
 
-def _subject_further_back(an: Analysis, sent: Sentence, cue: Cue) -> Cue:
-    """The cue, with the noun phrase before it as its speaker when the mention ends in an auxiliary
-    or adverb."""
-    mention = an.masked[cue.speaker_start : cue.speaker_end]
+def _speaker_cue(an: Analysis, sent: Sentence, cue: Cue) -> Cue | None:
+    """The cue, None if its word is a noun and its "speaker" a modifier, or with the noun phrase
+    further back as its speaker if the mention ends in an auxiliary or adverb ("The bank didn't
+    expect …"). Nouns: "email addresses and …", "to manage repeat orders" (a lone lowercase singular
+    word before a verb form is a compound or an object); "the secretary of state", "on the basis of
+    pledged delegates" (a mention ending in a preposition or article); "18 states", "many contests"
+    (a number before a form in "-s", which takes no plural subject)."""
+    masked = an.masked
+    mention = masked[cue.speaker_start : cue.speaker_end]
     k = mention.rfind(" ") + 1
-    if mention[k:].lower() not in _NOT_SUBJECTS:
-        return cue
-    sp = subject_before(an.masked, sent.start, cue.speaker_start + k)
-    if sp is None:
-        return cue
-    return Cue(cue.start, cue.end, cue.verb_end, sp[0], sp[1], cue.mode, cue.speech, an.registry.resolve(*sp))
-
-
-def _bare_noun(an: Analysis, cue: Cue) -> bool:
-    """Is the cue word a noun, its "speaker" a modifier? "email addresses and …", "to manage repeat
-    orders": a lone lowercase singular word before a verb form is a compound or an object; "the
-    secretary of state", "on the basis of pledged delegates": a mention ending in a preposition or
-    article; "18 states", "many contests": a number before a form in "-s", which takes no plural
-    subject."""
-    mention = an.masked[cue.speaker_start : cue.speaker_end]
-    last = mention[mention.rfind(" ") + 1 :]
+    last = mention[k:]
     if last in _FUNCTION_WORDS and cue.mode == "pre":
-        return not an.masked.startswith("ing", cue.verb_end - 3)  # "stopped short of calling X"
-    if (last.lower() in _QUANTIFIERS or last[:1].isdigit()) and an.masked[cue.verb_end - 1] == "s" \
-            and an.masked[cue.verb_end - 2] != "s":
-        return True
-    return mention.isalpha() and mention.islower() and not mention.endswith("s") \
-        and mention not in PRONOUNS and mention not in _COLLECTIVE
+        return None if not masked.startswith("ing", cue.verb_end - 3) else cue  # "stopped short of calling X"
+    if masked[cue.verb_end - 1] == "s" and masked[cue.verb_end - 2] != "s" \
+            and (last[:1].isdigit() or last.lower() in _QUANTIFIERS):
+        return None
+    if k == 0 and mention.isalpha() and mention.islower() and not mention.endswith("s") \
+            and mention not in PRONOUNS and mention not in _COLLECTIVE and mention not in _NOT_SUBJECTS:
+        return None
+    if last in _NOT_SUBJECTS:
+        sp = subject_before(masked, sent.start, cue.speaker_start + k)
+        if sp is not None:
+            return Cue(cue.start, cue.end, cue.verb_end, sp[0], sp[1], cue.mode, cue.speech, an.registry.resolve(*sp))
+    return cue
 
 
 _FUNCTION_WORDS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an"}
@@ -219,7 +215,7 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         spans = _contents(an, sent, cue, cues)
     else:  # "which critics said were never encrypted": the pronoun, and the words after the cue
         spans = [rel] + ([] if _CLAUSE_END.match(an.masked, cue.end) else _contents(an, sent, cue, cues))
-    if cue.mode == "pre" and ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower()) in _IMPRESSION_VERBS:
+    if cue.mode == "pre" and an.text[cue.start : cue.verb_end] in _IMPRESSION_FORMS:
         # "The bank seemed to ignore the warnings": an impression of the subject, which PolNeAR
         # claims as a content of its own with no source (the writer's); the predicate keeps the
         # subject as source, as it may be the subject's own act ("appeared to concede that …")
@@ -231,7 +227,7 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         out.append(_claim(an, start, end, cue, direct=False))
 
 
-_IMPRESSION_VERBS = {"seem", "appear"}
+_IMPRESSION_FORMS = {f for f, base in ALL_CUE_FORMS.items() if base in ("seem", "appear")}
 
 
 def _gaps(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
