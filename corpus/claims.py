@@ -221,12 +221,19 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         # subject as source, as it may be the subject's own act ("appeared to concede that …")
         out.append(_claim(an, cue.speaker_start, cue.speaker_end,
                           Cue(cue.start, cue.end, cue.verb_end, None, None, cue.mode, cue.speech), direct=False))
+    if cue.mode == "pre":
+        who = _WHO_SUBJECT.match(an.masked, cue.speaker_end, cue.start)
+        if who:  # "Roe, who said …": the pronoun is the mention, its antecedent the source's name
+            cue = Cue(cue.start, cue.end, cue.verb_end, who.start(1), who.end(1), cue.mode, cue.speech,
+                      cue.resolution)
     for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
 
 
+# a relative pronoun between the antecedent taken for a speaker and its cue, as the cue's subject
+_WHO_SUBJECT = re.compile(r"\s*,?\s*(who|which|that)\s+(?:[a-z]+\s+){0,3}$")
 _IMPRESSION_FORMS = {f for f, base in ALL_CUE_FORMS.items() if base in ("seem", "appear")}
 
 

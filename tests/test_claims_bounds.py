@@ -113,3 +113,12 @@ def test_auxiliary_taken_for_the_subject_gives_way_to_the_subject():
     """"The bank didn't expect …": the negated auxiliary is no speaker; the noun phrase before it is."""
     claims = extract_claims("The bank didn't expect the hackers to return.")
     assert [(c.text, c.source, c.source_start) for c in claims] == [("the hackers to return", "The bank", 0)]
+
+
+def test_relative_pronoun_subject_is_the_mention_and_its_antecedent_the_name():
+    """"Dana Whitlock, who said …": the source's mention is the pronoun that is the verb's subject (as
+    PolNeAR marks it); the source's name is its antecedent."""
+    text = "Dana Whitlock, who said the leak was minor, later hired a second forensic firm."
+    (claim,) = extract_claims(text)
+    assert (claim.text, claim.source, text[claim.source_start : claim.source_end]) == (
+        "the leak was minor", "Dana Whitlock", "who")
