@@ -5,7 +5,10 @@ the same reporting cues read the other way: the content is the clause the cue go
 after it (`Cambridge Analytica said in a statement on Wednesday that the data leak affected 30
 million users`, `Facebook denied that this was a data breach`, `according to the regulator, …`) or
 before it (`…, officials said.`, `…, according to the regulator.`); a cue in the middle of its
-sentence (`The plan, he said, will fail`) reports both halves, one claim each. A quotation inside
+sentence (`The plan, he said, will fail`, `…, according to X, and …`) reports both halves, one claim
+each, and the words before a speaker set off by commas open the quotation that follows (`Instead,
+X said, "…"`). "Seem" and "appear" report an impression: their subject is a content of its own,
+with no source, as PolNeAR has it. A quotation inside
 indirect speech (`told reporters that the company "didn't do enough" to …`) belongs to that claim
 and makes no claim of its own. Pull-quotes and their credit lines repeat a claim: they make none.
 
@@ -25,7 +28,9 @@ a modal or adverb before the verb, a relative-pronoun subject, a title-case head
 adjectives after "be" ("has been critical of"). A relative pronoun before the subject is the content
 ("what he calls corruption"); the object of a verb that takes a noun phrase ends before its setting
 ("blasted Rubio in an interview"). A document as source ("Larkspur's statement") names its
-organisation, and "we" in an organisation's own notice is that organisation.
+organisation, and "we" in an organisation's own notice is that organisation. A relative pronoun
+that is a cue's subject ("Roe, who said …") is the source's mention, its antecedent the name; a cue
+word after a preposition, article or number ("secretary of state", "18 states") is a noun.
 """
 
 from __future__ import annotations
