@@ -16,8 +16,8 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
 are not cues with a subject for source. Some claims this module bounds itself, and
 `ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
-not name ("is widely expected to", "Asked about …,") or hearsay ("reportedly", "allegedly"), which
-have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
+not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly") or an
+impression ("looks unprepared", "sounded hollow"), which have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
 Breach").
 """
 
@@ -63,12 +63,15 @@ _PASSIVE = {
 _ASKED = {"asked", "Asked"}
 # "The bank reportedly paid the ransom": hearsay the writer passes on without naming its source
 _HEARSAY = {"reportedly", "allegedly"}
+# "Larkspur looks unprepared", "The apology sounded hollow": an impression, as with "seem"
+_LOOKS = {"looks", "looked", "sounds", "sounded"}
+_NOT_AN_IMPRESSION = re.compile(r"\s+(?:at|for|into|forward|back|to|up|out|over|around|ahead|after|on|in|through|down|off|the|a|an|his|her|their|its)\b")
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
 _TO_AFTER = re.compile(r"\s+to\s")
 _TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
 _ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY
+_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
     r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
@@ -156,6 +159,8 @@ class ClaimCueFinder:
         word = m.group()
         if word in _ASKED or word in _HEARSAY:
             return m, m.start()
+        if word in _LOOKS:
+            return None if _NOT_AN_IMPRESSION.match(self.an.masked, m.end()) else (m, m.start())
         after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
         if not after.match(self.an.masked, m.end()):
             return None
@@ -188,6 +193,8 @@ class ClaimCueFinder:
                 if m.group() not in _ASKED and masked[sent.start : vs].strip():
                     # "The sale is expected to close": what is expected of is claimed too
                     sp = subject_before(masked, sent.start, vs)
+                    if m.group() in _LOOKS and (sp is None or _possessed_noun(masked, sp, m.group())):
+                        continue  # "his good looks": a noun
                     if sp is not None and masked[sp[0] : sp[1]].lower() not in ("it", "there"):
                         out.append((cue, sp))
                 out.append((cue, (start, end)))
@@ -273,6 +280,11 @@ class ClaimCueFinder:
                 if cue is not None:
                     found.append(cue)
         return found
+
+
+def _possessed_noun(masked: str, sp: tuple[int, int], word: str) -> bool:
+    """"His good looks": a form in "-s" after a possessive is a noun, not a verb."""
+    return word.endswith("s") and masked[sp[0] : sp[1]].split()[0].lower() in POSSESSIVES
 
 
 def _worth(masked: str, ss: int, vs: int, low: str) -> bool:

@@ -158,6 +158,15 @@ def test_hearsay_adverb_is_an_unsourced_claim():
         ("reportedly", "The bank"), ("reportedly", "paid the ransom")]
 
 
+def test_looks_and_sounds_are_unsourced_impressions():
+    """"The apology sounded hollow": subject and predicate, with no source, as with "seem"; "looked
+    at" is no impression, and "looks" after a possessive is a noun."""
+    assert _unsourced("The apology sounded hollow to many customers.") == [
+        ("sounded", "The apology"), ("sounded", "hollow to many customers")]
+    assert _unsourced("The auditors looked at the logs.") == []
+    assert _unsourced("His good looks helped the campaign.") == []
+
+
 def test_question_put_to_someone_is_an_unsourced_claim():
     assert _unsourced("Asked whether customer passwords were exposed, the company declined to comment.") == [
         ("Asked", "whether customer passwords were exposed")]
