@@ -16,8 +16,8 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
 are not cues with a subject for source. Some claims this module bounds itself, and
 `ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
-not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly") or an
-impression ("looks unprepared", "sounded hollow"), which have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
+not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly"), an
+impression ("looks unprepared", "sounded hollow") or a name ("known as"), which have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
 Breach").
 """
 
@@ -65,13 +65,16 @@ _ASKED = {"asked", "Asked"}
 _HEARSAY = {"reportedly", "allegedly"}
 # "Larkspur looks unprepared", "The apology sounded hollow": an impression, as with "seem"
 _LOOKS = {"looks", "looked", "sounds", "sounded"}
+# "the bill, known as the Safe Data Act": a name the writer passes on
+_KNOWN = {"known"}
+_AS_AFTER = re.compile(r"\s+as\s")
 _NOT_AN_IMPRESSION = re.compile(r"\s+(?:at|for|into|forward|back|to|up|out|over|around|ahead|after|on|in|through|down|off|the|a|an|his|her|their|its)\b")
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
 _TO_AFTER = re.compile(r"\s+to\s")
 _TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
 _ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS
+_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS | _KNOWN
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
     r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
@@ -159,6 +162,8 @@ class ClaimCueFinder:
         word = m.group()
         if word in _ASKED or word in _HEARSAY:
             return m, m.start()
+        if word in _KNOWN:
+            return (m, m.start()) if _AS_AFTER.match(self.an.masked, m.end()) else None
         if word in _LOOKS:
             return None if _NOT_AN_IMPRESSION.match(self.an.masked, m.end()) else (m, m.start())
         after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
@@ -179,6 +184,8 @@ class ClaimCueFinder:
             m, vs = self.unsourced[k]
             k += 1
             start = m.end() + 1
+            if m.group() in _KNOWN:
+                start = _AS_AFTER.match(masked, m.end()).end()  # the name after "known as"
             if m.group() in _ASKED:
                 lead = _ASKED_LEAD.search(masked, max(sent.start, vs - 40), vs)
                 if lead is None and masked[sent.start : vs].strip():

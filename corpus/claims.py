@@ -191,6 +191,8 @@ def _speaker_cue(an: Analysis, sent: Sentence, cue: Cue) -> Cue | None:
     pledged delegates" (a mention ending in a preposition or article); "18 states", "many contests"
     (a number before a form in "-s", which takes no plural subject)."""
     masked = an.masked
+    if masked.startswith("known as ", cue.start):
+        return None  # "the bill, known as …": a name claim_cues claims with no source
     mention = masked[cue.speaker_start : cue.speaker_end]
     k = mention.rfind(" ") + 1
     last = mention[k:]

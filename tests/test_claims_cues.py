@@ -167,6 +167,14 @@ def test_looks_and_sounds_are_unsourced_impressions():
     assert _unsourced("His good looks helped the campaign.") == []
 
 
+def test_known_as_is_an_unsourced_name():
+    """"The bill, known as the Safe Data Act, …": the thing named and its name, with no source."""
+    assert _unsourced("The bill, known as the Safe Data Act, passed on Monday.") == [
+        ("known", "The bill"), ("known", "the Safe Data Act")]
+    assert [(c.text, c.source) for c in extract_claims("The bill, known as the Safe Data Act, passed on Monday.")] == [
+        ("The bill", None), ("the Safe Data Act", None)]
+
+
 def test_question_put_to_someone_is_an_unsourced_claim():
     assert _unsourced("Asked whether customer passwords were exposed, the company declined to comment.") == [
         ("Asked", "whether customer passwords were exposed")]
