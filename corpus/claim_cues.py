@@ -16,8 +16,9 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
 are not cues with a subject for source. Some claims this module bounds itself, and
 `ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
-not name ("is widely expected to", "Asked about …,"), which has no speaker, and a paragraph opened by
-its speaker and a colon ("Regulator: Larkspur Hid the Breach").
+not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly"), an
+impression ("looks unprepared", "sounded hollow") or a name ("known as"), which have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
+Breach").
 """
 
 from __future__ import annotations
@@ -60,12 +61,20 @@ _PASSIVE = {
     "rumored", "rumoured", "projected", "predicted", "estimated", "deemed", "perceived", "alleged",
 }
 _ASKED = {"asked", "Asked"}
+# "The bank reportedly paid the ransom": hearsay the writer passes on without naming its source
+_HEARSAY = {"reportedly", "allegedly"}
+# "Larkspur looks unprepared", "The apology sounded hollow": an impression, as with "seem"
+_LOOKS = {"looks", "looked", "sounds", "sounded"}
+# "the bill, known as the Safe Data Act": a name the writer passes on
+_KNOWN = {"known"}
+_AS_AFTER = re.compile(r"\s+as\s")
+_NOT_AN_IMPRESSION = re.compile(r"\s+(?:at|for|into|forward|back|to|up|out|over|around|ahead|after|on|in|through|down|off|the|a|an|his|her|their|its)\b")
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been|'s|’s)\s+(?:(?:not|also|still|now|[a-z]+ly)\s+){0,2}$")
 _TO_AFTER = re.compile(r"\s+to\s")
 _TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
 _ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_UNSOURCED_WORDS = _PASSIVE | _ASKED
+_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS | _KNOWN
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
     r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
@@ -151,8 +160,12 @@ class ClaimCueFinder:
         """A word of `_WORD_RE` that cues a claim with no source, and where its cue starts: "asked",
         or a participle after "be" and before "to"/"as" ("is widely expected to")."""
         word = m.group()
-        if word in _ASKED:
+        if word in _ASKED or word in _HEARSAY:
             return m, m.start()
+        if word in _KNOWN:
+            return (m, m.start()) if _AS_AFTER.match(self.an.masked, m.end()) else None
+        if word in _LOOKS:
+            return None if _NOT_AN_IMPRESSION.match(self.an.masked, m.end()) else (m, m.start())
         after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
         if not after.match(self.an.masked, m.end()):
             return None
@@ -161,8 +174,9 @@ class ClaimCueFinder:
 
     def claims(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
         """Claims of `sent` whose content this module bounds itself, as (cue, content span): those
-        that name no source ("The breach is expected to cost millions": a cue with no speaker) and
-        a paragraph opened by its speaker and a colon."""
+        that name no source ("The breach is expected to cost millions": a cue with no speaker; its
+        subject and what follows the cue are two contents, as PolNeAR has them) and a paragraph
+        opened by its speaker and a colon."""
         out = self._speaker_line(sent) if sent.start == self.an.paras[sent.para][0] else []
         masked = self.an.masked
         k = bisect.bisect_left(self.unsourced_starts, sent.start)
@@ -170,6 +184,8 @@ class ClaimCueFinder:
             m, vs = self.unsourced[k]
             k += 1
             start = m.end() + 1
+            if m.group() in _KNOWN:
+                start = _AS_AFTER.match(masked, m.end()).end()  # the name after "known as"
             if m.group() in _ASKED:
                 lead = _ASKED_LEAD.search(masked, max(sent.start, vs - 40), vs)
                 if lead is None and masked[sent.start : vs].strip():
@@ -180,7 +196,15 @@ class ClaimCueFinder:
             while end > start and self.an.text[end - 1] in _TAIL:
                 end -= 1
             if end - start > 3:
-                out.append((Cue(vs, m.end(), m.end(), None, None, "pre", False), (start, end)))
+                cue = Cue(vs, m.end(), m.end(), None, None, "pre", False)
+                if m.group() not in _ASKED and masked[sent.start : vs].strip():
+                    # "The sale is expected to close": what is expected of is claimed too
+                    sp = subject_before(masked, sent.start, vs)
+                    if m.group() in _LOOKS and (sp is None or _possessed_noun(masked, sp, m.group())):
+                        continue  # "his good looks": a noun
+                    if sp is not None and masked[sp[0] : sp[1]].lower() not in ("it", "there"):
+                        out.append((cue, sp))
+                out.append((cue, (start, end)))
         return out
 
     def _speaker_line(self, sent: Sentence) -> list[tuple[Cue, tuple[int, int]]]:
@@ -263,6 +287,11 @@ class ClaimCueFinder:
                 if cue is not None:
                     found.append(cue)
         return found
+
+
+def _possessed_noun(masked: str, sp: tuple[int, int], word: str) -> bool:
+    """"His good looks": a form in "-s" after a possessive is a noun, not a verb."""
+    return word.endswith("s") and masked[sp[0] : sp[1]].split()[0].lower() in POSSESSIVES
 
 
 def _worth(masked: str, ss: int, vs: int, low: str) -> bool:

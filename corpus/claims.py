@@ -5,7 +5,10 @@ the same reporting cues read the other way: the content is the clause the cue go
 after it (`Cambridge Analytica said in a statement on Wednesday that the data leak affected 30
 million users`, `Facebook denied that this was a data breach`, `according to the regulator, …`) or
 before it (`…, officials said.`, `…, according to the regulator.`); a cue in the middle of its
-sentence (`The plan, he said, will fail`) reports both halves, one claim each. A quotation inside
+sentence (`The plan, he said, will fail`, `…, according to X, and …`) reports both halves, one claim
+each, and the words before a speaker set off by commas open the quotation that follows (`Instead,
+X said, "…"`). "Seem" and "appear" report an impression: their subject is a content of its own,
+with no source, as PolNeAR has it. A quotation inside
 indirect speech (`told reporters that the company "didn't do enough" to …`) belongs to that claim
 and makes no claim of its own. Pull-quotes and their credit lines repeat a claim: they make none.
 
@@ -25,7 +28,9 @@ a modal or adverb before the verb, a relative-pronoun subject, a title-case head
 adjectives after "be" ("has been critical of"). A relative pronoun before the subject is the content
 ("what he calls corruption"); the object of a verb that takes a noun phrase ends before its setting
 ("blasted Rubio in an interview"). A document as source ("Larkspur's statement") names its
-organisation, and "we" in an organisation's own notice is that organisation.
+organisation, and "we" in an organisation's own notice is that organisation. A relative pronoun
+that is a cue's subject ("Roe, who said …") is the source's mention, its antecedent the name; a cue
+word after a preposition, article or number ("secretary of state", "18 states") is a noun.
 """
 
 from __future__ import annotations
@@ -42,11 +47,13 @@ from corpus.cues import (
     CLAIM_ONLY_FORMS,
     POSITION_FORMS,
     SPEECH_FORMS,
+    is_ambiguous,
     trie_pattern,
 )
 from corpus.extracted import Claim, Quote
 from corpus.quote_analysis import MASK, Analysis, Cue, Sentence, analyse
 from corpus.quote_names import ROLE_HEADS
+from corpus.quote_phrases import subject_before
 from corpus.quotes import extract_quotes
 from corpus.speakers import PRONOUNS
 
@@ -82,9 +89,10 @@ def extract_claims(text: str, quotes: Sequence[Quote] | None = None) -> list[Cla
             continue
         first = len(indirect)
         for cue in sent.cues:
-            if cue.speaker_start is None or cue.resolution is None or _bare_noun(an, cue):
-                continue
-            _add(an, sent, cue, sent.cues, indirect)
+            if cue.speaker_start is not None and cue.resolution is not None:
+                cue = _speaker_cue(an, sent, cue)
+                if cue is not None:
+                    _add(an, sent, cue, sent.cues, indirect)
         # cues only claims read, in the words no claim of the analysis's cues has taken
         extra = ()
         if finder.worth_a_look(sent):
@@ -166,12 +174,46 @@ _COLLECTIVE = {"people", "police", "staff", "management", "everyone", "everybody
                "the", "a", "that", "this", "which", "what"}
 
 
-def _bare_noun(an: Analysis, cue: Cue) -> bool:
-    """"email addresses and …", "to manage repeat orders": a lone lowercase singular word before a
-    verb form is a compound or an object, not someone reporting."""
-    mention = an.masked[cue.speaker_start : cue.speaker_end]
-    return mention.isalpha() and mention.islower() and not mention.endswith("s") \
-        and mention not in PRONOUNS and mention not in _COLLECTIVE
+# an auxiliary or adverb taken for the subject of a cue ("He didn't suggest …", "She well knew …")
+_NOT_SUBJECTS = {
+    "didn't", "doesn't", "don't", "won't", "can't", "wouldn't", "couldn't", "shouldn't", "isn't", "wasn't",
+    "aren't", "weren't", "hasn't", "haven't", "hadn't", "well", "ever", "instead", "soon", "however",
+    "almost", "sometimes", "also", "still", "never", "now", "then", "just", "even", "already", "often",
+}
+_NOT_SUBJECTS |= {w.replace("'", "’") for w in _NOT_SUBJECTS}
+
+
+def _speaker_cue(an: Analysis, sent: Sentence, cue: Cue) -> Cue | None:
+    """The cue, None if its word is a noun and its "speaker" a modifier, or with the noun phrase
+    further back as its speaker if the mention ends in an auxiliary or adverb ("The bank didn't
+    expect …"). Nouns: "email addresses and …", "to manage repeat orders" (a lone lowercase singular
+    word before a verb form is a compound or an object); "the secretary of state", "on the basis of
+    pledged delegates" (a mention ending in a preposition or article); "18 states", "many contests"
+    (a number before a form in "-s", which takes no plural subject)."""
+    masked = an.masked
+    if masked.startswith("known as ", cue.start):
+        return None  # "the bill, known as …": a name claim_cues claims with no source
+    mention = masked[cue.speaker_start : cue.speaker_end]
+    k = mention.rfind(" ") + 1
+    last = mention[k:]
+    if last in _FUNCTION_WORDS and cue.mode == "pre":
+        return None if not masked.startswith("ing", cue.verb_end - 3) else cue  # "stopped short of calling X"
+    if masked[cue.verb_end - 1] == "s" and masked[cue.verb_end - 2] != "s" \
+            and (last[:1].isdigit() or last.lower() in _QUANTIFIERS):
+        return None
+    if k == 0 and mention.isalpha() and mention.islower() and not mention.endswith("s") \
+            and mention not in PRONOUNS and mention not in _COLLECTIVE and mention not in _NOT_SUBJECTS:
+        return None
+    if last in _NOT_SUBJECTS:
+        sp = subject_before(masked, sent.start, cue.speaker_start + k)
+        if sp is not None:
+            return Cue(cue.start, cue.end, cue.verb_end, sp[0], sp[1], cue.mode, cue.speech, an.registry.resolve(*sp))
+    return cue
+
+
+_FUNCTION_WORDS = {"of", "for", "to", "in", "on", "at", "by", "with", "from", "the", "a", "an"}
+_QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "many", "several",
+                "various", "other", "few", "both", "all", "some", "most"}
 
 
 def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Claim]) -> None:
@@ -180,10 +222,26 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         spans = _contents(an, sent, cue, cues)
     else:  # "which critics said were never encrypted": the pronoun, and the words after the cue
         spans = [rel] + ([] if _CLAUSE_END.match(an.masked, cue.end) else _contents(an, sent, cue, cues))
+    if cue.mode == "pre" and an.text[cue.start : cue.verb_end] in _IMPRESSION_FORMS:
+        # "The bank seemed to ignore the warnings": an impression of the subject, which PolNeAR
+        # claims as a content of its own with no source (the writer's); the predicate keeps the
+        # subject as source, as it may be the subject's own act ("appeared to concede that …")
+        out.append(_claim(an, cue.speaker_start, cue.speaker_end,
+                          Cue(cue.start, cue.end, cue.verb_end, None, None, cue.mode, cue.speech), direct=False))
+    if cue.mode == "pre":
+        who = _WHO_SUBJECT.match(an.masked, cue.speaker_end, cue.start)
+        if who:  # "Roe, who said …": the pronoun is the mention, its antecedent the source's name
+            cue = Cue(cue.start, cue.end, cue.verb_end, who.start(1), who.end(1), cue.mode, cue.speech,
+                      cue.resolution)
     for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
         out.append(_claim(an, start, end, cue, direct=False))
+
+
+# a relative pronoun between the antecedent taken for a speaker and its cue, as the cue's subject
+_WHO_SUBJECT = re.compile(r"\s*,?\s*(who|which|that)\s+(?:[a-z]+\s+){0,3}$")
+_IMPRESSION_FORMS = {f for f, base in ALL_CUE_FORMS.items() if base in ("seem", "appear")}
 
 
 def _gaps(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -223,9 +281,13 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     last = max(cue.end, cue.speaker_end)
     before = (ss, first)
     if cue.mode == "acc":
-        # "According to X, …" / "…, according to X."
-        if masked[ss:first].strip(" ,") == "":
-            return _spans(an, [_after_comma(masked, last, se)], lead=True)
+        # "According to X, …" / "…, according to X." / "The retailer, according to X, lost …"
+        after = _after_comma(masked, last, se)
+        if len(masked[ss:first].split()) <= 1:  # "According to X, …", "But according to X, …"
+            return _spans(an, [after], lead=True)
+        rest = masked[last:se]
+        if rest.lstrip().startswith(",") and rest.strip(_TAIL_PUNCT):  # both halves
+            return _spans(an, [before, after])
         return _spans(an, [before])
     if cue.mode in ("inv", "post"):
         spans = [before]
@@ -245,12 +307,17 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
     pre_text = masked[ss:first].rstrip()
     post_text = masked[last:se].strip(_TAIL_PUNCT)
     if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
-        return []  # "X said, “…”": the cue reports the quotation, claimed from its Quote
+        # "X said, “…”": the cue reports the quotation, claimed from its Quote; the words before a
+        # speaker set off by commas ("Instead, X said, “…”") are the start of what was said, unless
+        # they are the question put to the speaker ("Asked about …,"), which claim_cues claims
+        if pre_text.endswith(",") and MASK not in pre_text and not _ASKED_OPENER.match(pre_text):
+            return _spans(an, [(ss, ss + len(pre_text) - 1)])
+        return []
     if not post_text and MASK in pre_text:
         # `Clinton, though, would have to "go more to center," Cuban said.`: a quotation ending in a
         # comma inside its marks, then the cue closing the sentence
         return _spans(an, [before])
-    if pre_text.endswith(","):
+    if pre_text.endswith(",") and not _INFINITIVE.match(post_text) and (cue.speech or len(pre_text.split()) > 2):
         # "…, X said." closes the sentence; "The attack, X said on Monday, came from …" splits it
         rest = masked[last:se]
         adjunct = re.match(r"[^,\x01]{0,40},", rest)
@@ -307,6 +374,9 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if m:
             start = m.end()
     return _spans(an, [(start, end)], lead=True)
+
+
+_ASKED_OPENER = re.compile(r"\W*(?:when\s+)?asked\b", re.IGNORECASE)
 
 
 # A fronted subordinate clause ("Although the company said it would …, it waited …") or a relative
@@ -397,6 +467,10 @@ def _relative_object(an: Analysis, sent: Sentence, cue: Cue) -> tuple[int, int] 
     return m.span(1)
 
 
+# A cue verb's past or -ing form after "and" is the speaker's next report ("… and promised to …",
+# "… and accusing him of …"): it ends the content before it.
+_NEXT_CUES = trie_pattern({f for f in ALL_CUE_FORMS if f.endswith(("ed", "ing")) and not is_ambiguous(f)} | {
+    "said", "told", "wrote", "asked"})
 # Where the object of a stance verb ends: a new clause after a comma, a semicolon or dash, an
 # apposition or comparison after a comma ("opposed the deal, a pact that …", ", despite …"), or a
 # second verb phrase ("welcomed Khan's election and said he would …"); ", including …" goes on.
@@ -404,7 +478,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|which|who|whose|although|though|as|because|according|with|(?!including)[a-z]+ing)\b|;|\s—\s|\s–\s|\s-\s"
     r"|,\s+(?:a|an|the|his|her|their|its|one|both|all|also|known|despite|compared|well|even|just)\s"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+|still\s+|now\s+)?"
-    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed)\b"
+    r"(?:has|have|had|was|were|is|are|will|would|did|does|said|says|told|[a-z][a-z-]{2,}ed|" + _NEXT_CUES + r")\b"
 )
 # Where reported speech ends: its sentence, unless another report follows (", according to …",
 # ", adding …", "… and later said …"), the speaker's next act (", and requested …"), or the writer's
@@ -412,7 +486,7 @@ _CLAUSE_BREAK = re.compile(
 _REPORT_BREAK = re.compile(
     r";|,\s+according\b|,\s+(?:which|where|who|whose|referring|meaning)\b|,\s+(?:adding|saying|noting|citing|arguing|calling|explaining|insisting|writing|telling)\b"
     r"|\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?"
-    r"(?:said|says|told|added|noted|argued|wrote|called|accused|criticized|urged|warned|insisted|asked)\b"
+    r"(?:says|" + _NEXT_CUES + r")\b"
     r"|,\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
     r"|,\s+(?:compared|well\s+(?:below|above|ahead|behind))\b|,\s+(?:a|an)\s"
 )
@@ -436,6 +510,11 @@ _COORDINATE_END = re.compile(r"\s+(?:and|but|while|whereas|as|when|although|thou
 
 # ", who has been critical of Sanders", ", a spokesman for …": about the speaker, not what was said
 _APPOSITION = re.compile(r"\s*,\s*(?:who|whom|whose|which|a|an|the|his|her|their|its|one|then|now|also|former)\b", re.IGNORECASE)
+
+
+# "…, X vowed to repay every customer": an infinitive after the cue is its content, not a setting
+_INFINITIVE = re.compile(
+    r"to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|her|them|us|me|it)\b)[a-z]")
 
 
 def _short_adjunct(s: str) -> bool:

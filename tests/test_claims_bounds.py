@@ -40,6 +40,18 @@ def _content(text: str, cue: str) -> tuple[str, str | None]:
          "said", "it lost 40 million dollars", "The retailer"),
         ("The agency said the hack exposed 2 million records, a figure the company disputes.",
          "said", "the hack exposed 2 million records", "The agency"),
+        # an opening adverb before a comma is no content of a stance, and an infinitive after a cue
+        # is its content, not a setting after a closing cue
+        ("Indeed, the insurer believes in a settlement.", "believes", "in a settlement", "the insurer"),
+        ("Indeed, the bank vowed to repay every customer.",
+         "vowed", "to repay every customer", "the bank"),
+        ("The breach was minor, the chief executive explained to the board.",
+         "explained", "The breach was minor", "the chief executive"),
+        # a cue verb after "and" is the speaker's next report, with its own content
+        ("The bank said it regretted the delay and promised to notify every customer.",
+         "said", "it regretted the delay", "The bank"),
+        ("The senator attacked the retailer for its silence and praising the regulator for acting fast.",
+         "attacked", "the retailer for its silence", "The senator"),
     ],
 )
 def test_content_span(text, cue, content, source):
@@ -65,3 +77,48 @@ def test_report_inside_words_of_the_same_source_is_not_a_claim_of_its_own():
     assert [(c.text, c.source) for c in claims] == [
         ("Norvale Bank told regulators that no card data was lost", "The lawyer"),
         ("regulators that no card data was lost", "Norvale Bank")]
+
+
+def test_according_to_after_an_opening_word_or_mid_sentence():
+    """"But according to X, …" reports what follows the comma; ", according to X," in the middle of
+    its sentence reports both halves, one claim each."""
+    claims = extract_claims("But according to the filing, the retailer lost 40 million records.")
+    assert [(c.text, c.source) for c in claims] == [("the retailer lost 40 million records", "the filing")]
+    claims = extract_claims("The retailer lost 40 million records, according to the filing, "
+                            "and it waited months to tell anyone.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("The retailer lost 40 million records", "the filing"),
+        ("and it waited months to tell anyone", "the filing")]
+
+
+def test_words_before_a_speaker_set_off_by_commas_open_the_quotation():
+    """"In other words, X said, “…”": the opener is part of what was said, a claim of its own beside
+    the quotation; a question put to the speaker ("Asked about …,") is claimed as a question."""
+    claims = extract_claims('In other words, the auditor said, "the breach was avoidable."')
+    assert [(c.text, c.source, c.direct) for c in claims] == [
+        ("In other words", "the auditor", False), ("the breach was avoidable.", "the auditor", True)]
+    claims = extract_claims('Asked about the leak, Dana Lee said, "we found it in March."')
+    assert [(c.text, c.source) for c in claims] == [("about the leak", None), ("we found it in March.", "Dana Lee")]
+
+
+def test_seem_and_appear_claim_their_subject_too():
+    """"The retailer seemed to ignore the warnings": the subject of an impression is a content of its
+    own, with no source, beside the predicate."""
+    claims = extract_claims("The retailer seemed to ignore the warnings.")
+    assert [(c.text, c.source) for c in claims] == [
+        ("The retailer", None), ("to ignore the warnings", "The retailer")]
+
+
+def test_auxiliary_taken_for_the_subject_gives_way_to_the_subject():
+    """"The bank didn't expect …": the negated auxiliary is no speaker; the noun phrase before it is."""
+    claims = extract_claims("The bank didn't expect the hackers to return.")
+    assert [(c.text, c.source, c.source_start) for c in claims] == [("the hackers to return", "The bank", 0)]
+
+
+def test_relative_pronoun_subject_is_the_mention_and_its_antecedent_the_name():
+    """"Dana Whitlock, who said …": the source's mention is the pronoun that is the verb's subject (as
+    PolNeAR marks it); the source's name is its antecedent."""
+    text = "Dana Whitlock, who said the leak was minor, later hired a second forensic firm."
+    (claim,) = extract_claims(text)
+    assert (claim.text, claim.source, text[claim.source_start : claim.source_end]) == (
+        "the leak was minor", "Dana Whitlock", "who")

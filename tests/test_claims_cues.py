@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.claim_cues import ClaimCueFinder
 from corpus.claims import extract_claims
 from corpus.quote_analysis import analyse
@@ -140,13 +142,37 @@ def _unsourced(text: str) -> list[tuple[str, str]]:
 
 def test_expected_without_a_holder_is_an_unsourced_claim():
     assert _unsourced("The settlement is widely expected to cost Larkspur $40 million, which worries investors.") == [
-        ("is widely expected", "to cost Larkspur $40 million")]
+        ("is widely expected", "The settlement"), ("is widely expected", "to cost Larkspur $40 million")]
     assert _unsourced("Analysts expected a fine. The audit was expected.") == []
     assert _unsourced("The breach is widely seen as the worst in the company's history.") == [
-        ("is widely seen", "as the worst in the company's history")]
+        ("is widely seen", "The breach"), ("is widely seen", "as the worst in the company's history")]
     assert _unsourced("The vendor was seen at the hearing.") == []
     assert _unsourced("The board is expected to approve the payout, with regulators to follow.") == [
-        ("is expected", "to approve the payout")]
+        ("is expected", "The board"), ("is expected", "to approve the payout")]
+    assert _unsourced("It is expected to close next month.") == [("is expected", "to close next month")]
+
+
+def test_hearsay_adverb_is_an_unsourced_claim():
+    """"The bank reportedly paid …": subject and predicate, with no source."""
+    assert _unsourced("The bank reportedly paid the ransom, which angered regulators.") == [
+        ("reportedly", "The bank"), ("reportedly", "paid the ransom")]
+
+
+def test_looks_and_sounds_are_unsourced_impressions():
+    """"The apology sounded hollow": subject and predicate, with no source, as with "seem"; "looked
+    at" is no impression, and "looks" after a possessive is a noun."""
+    assert _unsourced("The apology sounded hollow to many customers.") == [
+        ("sounded", "The apology"), ("sounded", "hollow to many customers")]
+    assert _unsourced("The auditors looked at the logs.") == []
+    assert _unsourced("His good looks helped the campaign.") == []
+
+
+def test_known_as_is_an_unsourced_name():
+    """"The bill, known as the Safe Data Act, …": the thing named and its name, with no source."""
+    assert _unsourced("The bill, known as the Safe Data Act, passed on Monday.") == [
+        ("known", "The bill"), ("known", "the Safe Data Act")]
+    assert [(c.text, c.source) for c in extract_claims("The bill, known as the Safe Data Act, passed on Monday.")] == [
+        ("The bill", None), ("the Safe Data Act", None)]
 
 
 def test_question_put_to_someone_is_an_unsourced_claim():
@@ -180,3 +206,14 @@ def test_participle_after_the_main_clause_takes_the_sentence_subject():
     c = _one("The senator weighed in on the Larkspur breach on Monday, calling the delay a betrayal of customers.",
              "the delay")
     assert (c.source, c.cue, c.text) == ("The senator", "calling", "the delay a betrayal of customers")
+
+
+@pytest.mark.parametrize("text", [
+    "The retailer hired the former secretary of state, who will lead its review of the breach.",
+    "Breach notices are now required in 18 states, including Ohio and Texas.",
+    "The board met on the basis of pledged commitments that the bank would pay.",
+])
+def test_cue_word_used_as_a_noun_makes_no_claim(text):
+    """After a preposition or article ("secretary of state", "the basis of pledged …"), or a number
+    before a verb form in "-s" ("18 states"), the cue word is a noun: no one is reporting."""
+    assert extract_claims(text) == []
