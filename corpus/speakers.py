@@ -212,6 +212,34 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     return tokens[: last_role + 1], tokens[last_role + 1 :], possessor
 
 
+@lru_cache(maxsize=65536)  # the same runs come back in every article ("The", "Mr Smith", "But Facebook")
+def _name_parts(run: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """A run of capitalised words split at the words that cannot belong to a name ("But", "In",
+    "Monday"): (offset in the run, words) of each part that may be a name."""
+    if " " not in run and "\xa0" not in run:
+        return () if _key(run) in STOP_CAPS else ((0, (run,)),)
+    matches = list(_WORD_RE.finditer(run))
+    out = []
+    part: list[str] = []
+    part_start = 0
+    for n, m in enumerate(matches):
+        tok = m.group()
+        key = _key(tok)
+        initial = part and len(tok) == 2 and tok[1] == "." and n + 1 < len(matches)  # "Roberta A. Kaplan"
+        if (key in STOP_CAPS and not initial) or (part and n + 1 < len(matches) and key in HEADLINE_VERBS):
+            # "But", "Monday"; "Ted Cruz Hints Trump …" in a title-case headline
+            if part:
+                out.append((part_start, tuple(part)))
+            part = []
+            continue
+        if not part:
+            part_start = m.start()
+        part.append(tok)
+    if part:
+        out.append((part_start, tuple(part)))
+    return tuple(out)
+
+
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun looks for its person
 
 
@@ -246,32 +274,8 @@ class Registry:
             self._add_run(m.start(), m.group())
 
     def _add_run(self, pos: int, run: str) -> None:
-        if " " not in run and "\xa0" not in run:
-            if _key(run) not in STOP_CAPS:
-                self._add_name(pos, [run])
-            return
-        tokens = []
-        offsets = []
-        for m in _WORD_RE.finditer(run):
-            tokens.append(m.group())
-            offsets.append(pos + m.start())
-        # split at words that cannot belong to a name ("But", "In", "Monday")
-        part: list[str] = []
-        part_start = pos
-        for n, (tok, off) in enumerate(zip(tokens, offsets, strict=True)):
-            key = _key(tok)
-            initial = part and len(tok) == 2 and tok[1] == "." and n + 1 < len(tokens)  # "Roberta A. Kaplan"
-            if (key in STOP_CAPS and not initial) or (part and n + 1 < len(tokens) and key in HEADLINE_VERBS):
-                # "But", "Monday"; "Ted Cruz Hints Trump …" in a title-case headline
-                if part:
-                    self._add_name(part_start, part)
-                part = []
-                continue
-            if not part:
-                part_start = off
-            part.append(tok)
-        if part:
-            self._add_name(part_start, part)
+        for offset, part in _name_parts(run):
+            self._add_name(pos + offset, list(part))
 
     def _add_name(self, pos: int, tokens: list[str]) -> None:
         while tokens and tokens[-1] in _PARTICLES:
