@@ -2,8 +2,8 @@
 
 Whoosh 2.7.4 (pinned: frozen since 2016, but known) has invalid escape sequences that Python 3.12+
 reports as SyntaxWarnings when it is first compiled; they are harmless and silenced here, once.
-Three methods are patched for speed (`_cached_reader`, `_doc_field_length`, `_stem_filter_clear`)
-and one that could loop forever (`_union_skip_to_quality`).
+Four methods are patched for speed (`_add_document`, `_cached_reader`, `_doc_field_length`,
+`_stem_filter_clear`) and one that could loop forever (`_union_skip_to_quality`).
 """
 
 import functools
@@ -23,6 +23,53 @@ with warnings.catch_warnings():
     from whoosh.matching.binary import UnionMatcher
     from whoosh.qparser import dateparse
     from whoosh.searching import Searcher
+    from whoosh.writing import SegmentWriter
+
+
+_ORIGINAL_ADD_DOCUMENT = SegmentWriter.add_document
+
+
+def _add_document(self, **fields):
+    """Whoosh asks every field of every document the same questions (indexed? scorable? stored? a
+    column? spelling words? term vectors? a per-document boost or stored value?). An article's ~20
+    records of ~20 fields each made those questions about a tenth of writing the records index. They
+    are answered once per writer here; the postings, stored values, lengths and columns written are
+    the same, and anything unusual (a boost, a custom stored value, an unknown field, spelling words,
+    term vectors) takes Whoosh's own path."""
+    table = self.__dict__.get("_plain_fields")
+    if table is None:
+        table = self._plain_fields = {
+            name: None if field.separate_spelling() or field.vector
+            else (field, field.indexed, field.scorable, field.stored, field.column_type)
+            for name, field in self.schema.items()}
+    names = sorted(fields)
+    if any(name[:1] == "_" or table.get(name) is None for name in names):
+        return _ORIGINAL_ADD_DOCUMENT(self, **fields)
+    self._check_state()
+    perdoc = self.perdocwriter
+    docnum = self.docnum
+    add_post = self.pool.add
+    perdoc.start_doc(docnum)
+    for name in names:
+        value = fields[name]
+        if value is None:
+            continue
+        field, indexed, scorable, stored, column = table[name]
+        length = 0
+        if indexed:
+            for tbytes, freq, weight, vbytes in field.index(value):
+                if scorable:
+                    length += freq
+                add_post((name, tbytes, docnum, weight * 1.0, vbytes))  # Whoosh's boost of 1.0 makes it a float
+        perdoc.add_field(name, field, value if stored else None, length)
+        if column:
+            perdoc.add_column_value(name, column, field.to_column_value(value))
+    perdoc.finish_doc()
+    self._added = True
+    self.docnum += 1
+
+
+SegmentWriter.add_document = _add_document
 
 
 def _cached_reader(self, fieldname, column):

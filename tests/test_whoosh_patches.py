@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from index.whoosh_api import StemmingAnalyzer, UnionMatcher
 
@@ -70,3 +71,52 @@ def test_doc_field_length_gives_whoosh_lengths(tmp_path):
             theirs = [_ORIGINAL_DOC_FIELD_LENGTH(per_doc, d, field, default=-1) for d in range(300)]
             assert ours == theirs
         assert per_doc.doc_field_length(299, "body") > 250 and per_doc.doc_field_length(0, "body") is None
+
+
+def _index_contents(ix) -> tuple:
+    """Everything a reader can see: stored fields, every posting with weight and value, lengths, columns."""
+    with ix.searcher() as s:
+        r = s.reader()
+        stored = list(r.all_stored_fields())
+        postings = []
+        for field, text in r.all_terms():
+            m = r.postings(field, text)
+            while m.is_active():
+                postings.append((field, text, m.id(), m.weight(), m.value()))
+                m.next()
+        names = ix.schema.names()
+        lengths = [(f, d, r.doc_field_length(d, f)) for f in names if ix.schema[f].scorable
+                   for d in range(r.doc_count_all())]
+        columns = [(f, list(r.column_reader(f, translate=False))) for f in names if r.has_column(f)]
+    return stored, postings, lengths, columns
+
+
+def test_add_document_writes_what_whoosh_writes(tmp_path, monkeypatch):
+    from corpus.extract import analyse
+    from corpus.loaders import load_file
+    from index.records import document_records, records_schema
+    from index.schema import document_schema
+    from index.store import document_fields
+    from index.whoosh_api import _ORIGINAL_ADD_DOCUMENT, SegmentWriter, index
+
+    samples = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+    docs = [d for p in sorted(samples.glob("*__*")) for d in load_file(p)]  # the articles, not MANIFEST.json
+    pairs = [(d, analyse(d)) for d in docs]
+    batches = {"records": (records_schema, [r for d, e in pairs for r in document_records(d, e)]),
+               "documents": (document_schema, [document_fields(d, e) for d, e in pairs])}
+    for name, (schema, rows) in batches.items():
+        built = []
+        for how in ("whoosh", "patched"):
+            if how == "whoosh":
+                monkeypatch.setattr(SegmentWriter, "add_document", _ORIGINAL_ADD_DOCUMENT)
+            else:
+                monkeypatch.undo()
+            folder = tmp_path / f"{name}-{how}"
+            folder.mkdir()
+            ix = index.create_in(folder, schema())
+            with ix.writer() as w:
+                for row in rows:
+                    w.add_document(**{k: v for k, v in row.items() if v is not None})
+            built.append(_index_contents(ix))
+        assert len(built[0][0]) == len(rows) >= 9
+        assert built[0] == built[1], name
