@@ -108,7 +108,7 @@ def test_we_in_an_organisations_own_notice_is_the_organisation():
     text = ("Larkspur Health: update on the cyber incident\n\n"
             "We believe the details of up to 2 million customers may have been accessed.\n\n"
             "We found that 38,000 payment cards were stored in the affected systems.\n\n"
-            "We have informed the regulator. Larkspur Health will write to every customer.\n\n"
+            "We have informed the regulator that no passwords were taken. Larkspur Health will write to every customer.\n\n"
             "Larkspur Health is offering free credit monitoring.")
     firsts = [c for c in extract_claims(text) if text[c.source_start : c.source_end].lower() == "we"]
     assert len(firsts) >= 3 and {c.source for c in firsts} == {"Larkspur Health"}
