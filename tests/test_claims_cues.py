@@ -217,3 +217,11 @@ def test_cue_word_used_as_a_noun_makes_no_claim(text):
     """After a preposition or article ("secretary of state", "the basis of pledged …"), or a number
     before a verb form in "-s" ("18 states"), the cue word is a noun: no one is reporting."""
     assert extract_claims(text) == []
+
+
+def test_passive_blame_without_agent_claims_subject_and_charge():
+    # "was accused of …" with no one named: who is blamed and for what are two claims with no source
+    text = "Dana Roe was accused of selling customer records to a data broker."
+    claims = extract_claims(text)
+    assert [(c.text, c.source) for c in claims] == [
+        ("Dana Roe", None), ("of selling customer records to a data broker", None)]
