@@ -16,7 +16,7 @@ looks again at the cue words of a sentence that the analysis did not take and ac
 Passives ("is expected to", "was asked") and verbs used as nouns ("Trump's plan", "the report")
 are not cues with a subject for source. Some claims this module bounds itself, and
 `ClaimCueFinder.claims` offers them with their content: a passive report whose holder the text does
-not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly"), an
+not name ("is widely expected to", "Asked about …,"), hearsay ("reportedly", "allegedly"), blame in the passive ("was accused of …"), an
 impression ("looks unprepared", "sounded hollow") or a name ("known as"), which have no speaker, and a paragraph opened by its speaker and a colon ("Regulator: Larkspur Hid the
 Breach").
 """
@@ -61,6 +61,10 @@ _PASSIVE = {
     "rumored", "rumoured", "projected", "predicted", "estimated", "deemed", "perceived", "alleged",
 }
 _ASKED = {"asked", "Asked"}
+# "Roe was accused of leaking the files", "The bank has been criticized for …": blame or credit in the
+# passive with no agent; the subject and what follows are claimed, as with "is expected to"
+_BLAMED = {"accused", "criticized", "criticised", "blamed", "charged", "condemned", "praised", "credited"}
+_BLAME_AFTER = re.compile(r"\s+(?:of|for|with|as)\s")
 # "The bank reportedly paid the ransom": hearsay the writer passes on without naming its source
 _HEARSAY = {"reportedly", "allegedly"}
 # "Larkspur looks unprepared", "The apology sounded hollow": an impression, as with "seem"
@@ -74,7 +78,7 @@ _TO_AFTER = re.compile(r"\s+to\s")
 _TO_AS_AFTER = re.compile(r"\s+(?:to|as)\s")
 _ASKED_LEAD = re.compile(r"(?<![\w'’-])(?:[Ww]hen|was|were|is|are|being)\s+$")
 _ATT_WORDS = set(ATTITUDE_ADJECTIVES) | set(PARTISAN_NOUNS) | {n + "s" for n in PARTISAN_NOUNS}
-_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS | _KNOWN
+_UNSOURCED_WORDS = _PASSIVE | _ASKED | _HEARSAY | _LOOKS | _KNOWN | _BLAMED
 _UNSOURCED_ONLY = _UNSOURCED_WORDS - _LOWER  # words `_WORD_RE` finds for `ClaimCueFinder.claims` only
 _WORD_RE = re.compile(
     r"\b(?<![\w'’-])(?:" + trie_pattern(_LOWER | _ATT_WORDS | _GERUNDS | _UNSOURCED_WORDS) + r")(?![\w'’-])"
@@ -166,7 +170,7 @@ class ClaimCueFinder:
             return (m, m.start()) if _AS_AFTER.match(self.an.masked, m.end()) else None
         if word in _LOOKS:
             return None if _NOT_AN_IMPRESSION.match(self.an.masked, m.end()) else (m, m.start())
-        after = _TO_AFTER if word == "expected" else _TO_AS_AFTER
+        after = _TO_AFTER if word == "expected" else _BLAME_AFTER if word in _BLAMED else _TO_AS_AFTER
         if not after.match(self.an.masked, m.end()):
             return None
         be = _BE_BEFORE.search(self.an.masked, max(0, m.start() - 40), m.start())

@@ -233,10 +233,47 @@ def _add(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue], out: list[Clai
         if who:  # "Roe, who said …": the pronoun is the mention, its antecedent the source's name
             cue = Cue(cue.start, cue.end, cue.verb_end, who.start(1), who.end(1), cue.mode, cue.speech,
                       cue.resolution)
+    base = ALL_CUE_FORMS.get(an.text[cue.start : cue.verb_end].lower())
     for start, end in spans:
         if _is_quoted(an, start, end):
             continue  # a direct quotation: claimed below from its Quote
+        if cue.mode == "pre" and not an.text[cue.end : start].strip():
+            start = _past_addressee(an.text, start, end, base)
+            if start is None or _setting_only(an.text[start:end]):
+                continue
         out.append(_claim(an, start, end, cue, direct=False))
+
+
+# verbs whose first object is who was told ("told regulators", "informed the police", "wrote to the
+# board"): what was said follows it ("… that …", "… of the breach"), or nothing was reported
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "write", "email"}
+_ADDRESSEE_LEAD = re.compile(r"(?i)(?:to\s+)?(?:[\w'’.&()-]+\s+){1,6}?(?:that|of|about)\s+")
+_CLAUSE_WORD = re.compile(r"(?i)\b(?:that|whether|if|how|what|why|when|where|who|to|of|about)\b")
+_SUBJECT_WORD = re.compile(r"(?i)\b(?:he|she|it|they|we|I|you|there|this|these|those)\b|\S+(?:'s|’s|n't|n’t)\b")
+_SETTING = re.compile(
+    r"(?i)(?:(?:on|in|at|by|during|since|until|before|after)\s+(?:the\s+|last\s+|early\s+|late\s+|mid-?)?"
+    r"(?:\d[\w.:,]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|morning|afternoon|evening|night|weekend|week|month|year|email|post|phone|letter)"
+    r"(?:\s+(?:\d[\w.:,]*|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)|,)*"
+    r"\s*(?:and\s+|or\s+)?)+$"
+)
+
+
+def _past_addressee(text: str, start: int, end: int, base: str | None) -> int | None:
+    """Start of what was said after an addressee verb's listener; None when only the listener follows."""
+    if base not in _ADDRESSEE_VERBS or (base in ("write", "email") and not text.startswith("to ", start)):
+        return start
+    m = _ADDRESSEE_LEAD.match(text, start, end)
+    if m:
+        return m.end()
+    content = text[start + 3 if text.startswith("to ", start) else start : end]
+    return None if len(content.split()) <= 10 and not _CLAUSE_WORD.search(content) \
+        and not _SUBJECT_WORD.search(content) else start
+
+
+def _setting_only(content: str) -> bool:
+    """'on 5 March', 'by email and by post': a setting with no statement in it."""
+    return bool(_SETTING.match(content.rstrip(_TAIL_PUNCT)))
 
 
 # a relative pronoun between the antecedent taken for a speaker and its cue, as the cue's subject

@@ -108,7 +108,7 @@ def test_we_in_an_organisations_own_notice_is_the_organisation():
     text = ("Larkspur Health: update on the cyber incident\n\n"
             "We believe the details of up to 2 million customers may have been accessed.\n\n"
             "We found that 38,000 payment cards were stored in the affected systems.\n\n"
-            "We have informed the regulator. Larkspur Health will write to every customer.\n\n"
+            "We have informed the regulator that no passwords were taken. Larkspur Health will write to every customer.\n\n"
             "Larkspur Health is offering free credit monitoring.")
     firsts = [c for c in extract_claims(text) if text[c.source_start : c.source_end].lower() == "we"]
     assert len(firsts) >= 3 and {c.source for c in firsts} == {"Larkspur Health"}
@@ -217,3 +217,11 @@ def test_cue_word_used_as_a_noun_makes_no_claim(text):
     """After a preposition or article ("secretary of state", "the basis of pledged …"), or a number
     before a verb form in "-s" ("18 states"), the cue word is a noun: no one is reporting."""
     assert extract_claims(text) == []
+
+
+def test_passive_blame_without_agent_claims_subject_and_charge():
+    # "was accused of …" with no one named: who is blamed and for what are two claims with no source
+    text = "Dana Roe was accused of selling customer records to a data broker."
+    claims = extract_claims(text)
+    assert [(c.text, c.source) for c in claims] == [
+        ("Dana Roe", None), ("of selling customer records to a data broker", None)]
