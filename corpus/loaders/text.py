@@ -79,14 +79,15 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
     Also picks up what those lines tell: a byline's authors, a newsletter prompt's outlet.
     """
     out = CleanCopy()
-    quoted = _quoted_text(blocks)
+    norms = [_norm(block) for block in blocks]  # each block normalised once, for both uses below
+    quoted = [norm for block, norm in zip(blocks, norms, strict=True) if _has_quote_mark(block)]
     title_norm = _norm(title) if title else None
     i = 0
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         i += 1
-        if title and _norm(block) == title_norm:
+        if title and norms[i - 1] == title_norm:
             continue
         if title and len(title) > 20 and title in block[1:]:
             block = block[block.rindex(title) + len(title) :].strip()  # title glued after page furniture
@@ -107,14 +108,15 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
             out.asides.append(Aside("pull-quote", block, nxt))
             i += 1
             continue
-        if len(block.split()) <= 20 and not block.endswith((".", "!", "?", "\"", "”", "’")):
+        n_words = len(block.split())
+        if n_words <= 20 and not block.endswith((".", "!", "?", "\"", "”", "’")):
             credit = credit_of(block)
             if credit is not None:
                 if nxt is not None and _looks_like_caption(nxt):
                     out.asides.append(Aside("caption", nxt, credit or None))
                     i += 1
                 continue
-        if len(block.split()) < 30 and PROMPT_LINE.search(block):
+        if n_words < 30 and PROMPT_LINE.search(block):
             continue
         if not is_prose(block, min_words=4) and not _opens_quote(block):
             continue  # headings, related-story links, menus
@@ -174,9 +176,9 @@ def _unglue(block: str):
     yield from (piece for piece in _GLUED.split(block) if piece.strip())
 
 
-def _quoted_text(blocks: list[str]) -> list[str]:
-    """Normalised paragraphs that contain quote marks, to recognise pull-quotes that repeat them."""
-    return [_norm(block) for block in blocks if any(q in block for q in _QUOTE_MARKS)]
+def _has_quote_mark(block: str) -> bool:
+    """Quoted paragraphs (normalised) are what pull-quotes repeat."""
+    return any(q in block for q in _QUOTE_MARKS)
 
 
 @lru_cache(maxsize=4)
@@ -184,11 +186,12 @@ def _vocabulary(quoted: tuple[str, ...]) -> frozenset[str]:
     return frozenset(" ".join(quoted).split())
 
 
-_NON_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    """Lower-case words joined by single spaces (all else dropped)."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _opens_quote(block: str) -> bool:
