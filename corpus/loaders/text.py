@@ -79,15 +79,14 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
     Also picks up what those lines tell: a byline's authors, a newsletter prompt's outlet.
     """
     out = CleanCopy()
-    norms = [_norm(block) for block in blocks]  # each block normalised once, for both uses below
-    quoted = [norm for block, norm in zip(blocks, norms, strict=True) if _has_quote_mark(block)]
+    quoted = _quoted_text(blocks)
     title_norm = _norm(title) if title else None
     i = 0
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         i += 1
-        if title and norms[i - 1] == title_norm:
+        if title and _norm_is(block, title_norm):
             continue
         if title and len(title) > 20 and title in block[1:]:
             block = block[block.rindex(title) + len(title) :].strip()  # title glued after page furniture
@@ -176,9 +175,9 @@ def _unglue(block: str):
     yield from (piece for piece in _GLUED.split(block) if piece.strip())
 
 
-def _has_quote_mark(block: str) -> bool:
-    """Quoted paragraphs (normalised) are what pull-quotes repeat."""
-    return any(q in block for q in _QUOTE_MARKS)
+def _quoted_text(blocks: list[str]) -> list[str]:
+    """Normalised paragraphs that contain quote marks, to recognise pull-quotes that repeat them."""
+    return [_norm(block) for block in blocks if any(q in block for q in _QUOTE_MARKS)]
 
 
 @lru_cache(maxsize=4)
@@ -192,6 +191,14 @@ _WORD = re.compile(r"\w+")
 def _norm(text: str) -> str:
     """Lower-case words joined by single spaces (all else dropped)."""
     return " ".join(_WORD.findall(text.lower()))
+
+
+def _norm_is(text: str, norm: str) -> bool:
+    """`_norm(text) == norm`, comparing the first words before normalising the whole text."""
+    first = _WORD.search(text.lower())
+    if (first.group() if first else "") != norm.partition(" ")[0]:
+        return False
+    return _norm(text) == norm
 
 
 def _opens_quote(block: str) -> bool:
