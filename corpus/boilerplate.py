@@ -19,11 +19,15 @@ CREDIT_LINE = re.compile(
     r"|\((?:Photo|Image|Picture)(?: credit)?:\s*[^)]*\)\s*$",
 )
 CAPTION_LINE = re.compile(r"^\s*(?:Image caption|Caption)\s*:?\s+", re.I)
+# Phrases anywhere in the line, or the whole line's opening. The lookahead lists the phrases' first
+# letters: a case-blind search cannot skip ahead by itself, and trying every phrase at every
+# position of a paragraph is slow.
 PROMPT_LINE = re.compile(
-    r"receive (?:news )?notifications|sign up (?:for|to)|subscribe (?:to|for|now)|newsletter"
+    r"(?=[rsnfcwa])(?:receive (?:news )?notifications|sign up (?:for|to)|subscribe (?:to|for|now)|newsletter"
     r"|share (?:this|on)\b|follow us\b|click here|read more\b|we use cookies|cookie (?:policy|settings)"
-    r"|accept (?:all )?cookies|all rights reserved|^advertisement$|^related (?:articles|stories|content)"
-    r"|^(?:more|also) (?:on|from) |^comments?\b|^\d+ comments?$",
+    r"|accept (?:all )?cookies|all rights reserved)"
+    r"|^(?:advertisement$|related (?:articles|stories|content)|(?:more|also) (?:on|from) |comments?\b"
+    r"|\d+ comments?$)",
     re.I,
 )
 NEWSLETTER_OUTLET = re.compile(r"(?:notifications|newsletter|updates|news) from (?:the )?([A-Z][\w&.' -]{1,40}?)\s*\?\s*$")

@@ -15,8 +15,9 @@ _ABBREVIATIONS = {
     "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "approx", "est", "dept", "univ",
 }
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace. (The
+# lookahead lets the search pass over other characters quickly.)
+_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n)")
 _NEXT = re.compile(r"\s*(\S)")
 
 

@@ -76,8 +76,8 @@ def stem(word: str) -> str:
 def context_words(sentence: str, start: int, end: int, window: int = WINDOW) -> list[str]:
     """Stems of the content words within `window` words either side of the figure at
     `sentence[start:end]`, nearest first (so callers may weigh the nearest words more)."""
-    before = [m.group() for m in _WORD.finditer(sentence[:start])][-window:]
-    after = [m.group() for m in _WORD.finditer(sentence[end:])][:window]
+    before = _WORD.findall(sentence, 0, start)[-window:]
+    after = _WORD.findall(sentence, end)[:window]
     ordered: list[str] = []
     for i in range(max(len(before), len(after))):
         if i < len(after):

@@ -86,7 +86,7 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         i += 1
-        if title and _norm(block) == title_norm:
+        if title and _norm_is(block, title_norm):
             continue
         if title and len(title) > 20 and title in block[1:]:
             block = block[block.rindex(title) + len(title) :].strip()  # title glued after page furniture
@@ -107,14 +107,15 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
             out.asides.append(Aside("pull-quote", block, nxt))
             i += 1
             continue
-        if len(block.split()) <= 20 and not block.endswith((".", "!", "?", "\"", "”", "’")):
+        n_words = len(block.split())
+        if n_words <= 20 and not block.endswith((".", "!", "?", "\"", "”", "’")):
             credit = credit_of(block)
             if credit is not None:
                 if nxt is not None and _looks_like_caption(nxt):
                     out.asides.append(Aside("caption", nxt, credit or None))
                     i += 1
                 continue
-        if len(block.split()) < 30 and PROMPT_LINE.search(block):
+        if n_words < 30 and PROMPT_LINE.search(block):
             continue
         if not is_prose(block, min_words=4) and not _opens_quote(block):
             continue  # headings, related-story links, menus
@@ -184,11 +185,20 @@ def _vocabulary(quoted: tuple[str, ...]) -> frozenset[str]:
     return frozenset(" ".join(quoted).split())
 
 
-_NON_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    """Lower-case words joined by single spaces (all else dropped)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _norm_is(text: str, norm: str) -> bool:
+    """`_norm(text) == norm`, comparing the first words before normalising the whole text."""
+    first = _WORD.search(text.lower())
+    if (first.group() if first else "") != norm.partition(" ")[0]:
+        return False
+    return _norm(text) == norm
 
 
 def _opens_quote(block: str) -> bool:
