@@ -130,6 +130,10 @@ _DOCUMENT_SOURCE = re.compile(
     r"tweet|update|message|press release)s?$"
 )
 _WE = {"we", "us"}
+# a company referred to by what it is: the organisation the text is about, when it is clearly about one
+_THE_COMPANY = {f"the {noun}" for noun in (
+    "company", "firm", "business", "retailer", "bank", "insurer", "lender", "provider", "operator", "airline",
+    "pharmacy", "chain", "startup", "platform", "carrier", "manufacturer")}
 
 
 def _main_org(an: Analysis) -> str | None:
@@ -151,10 +155,12 @@ def _main_org(an: Analysis) -> str | None:
 def _better_sources(an: Analysis, claims: list[Claim]) -> None:
     """A document noun phrase as source ("Larkspur's original statement") names its organisation;
     "we" as the subject of cues in a text that speaks in the first person outside quotation marks (a
-    company's own notice) is the organisation that text names, when it names one."""
+    company's own notice) is the organisation that text names, when it names one; so is "the company"
+    (or firm, bank, …) in a text clearly about one organisation."""
     first_person = [c for c in claims if not c.direct and (c.source or "").lower() in _WE]
     own_voice = len(first_person) >= 3  # a news report does not say "we believe" three times
-    org = _main_org(an) if own_voice else None
+    described = any((c.source or "").lower() in _THE_COMPANY for c in claims)
+    org = _main_org(an) if own_voice or described else None
     for c in claims:
         src = c.source or ""
         m = _DOCUMENT_SOURCE.fullmatch(src)
@@ -166,6 +172,8 @@ def _better_sources(an: Analysis, claims: list[Claim]) -> None:
                 c.source = res.name if res and res.name else m.group("org")
         elif own_voice and org and src.lower() in _WE:
             c.source = org
+        elif org and src.lower() in _THE_COMPANY:
+            c.source = org  # "the company said …" in a report about one company
 
 
 _COLLECTIVE = {"people", "police", "staff", "management", "everyone", "everybody", "someone", "somebody",

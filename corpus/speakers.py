@@ -240,6 +240,7 @@ def _name_parts(run: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+_COUNTRY_CODES = {"uk", "us", "usa", "u.s", "u.k"}
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun looks for its person
 
 
@@ -357,8 +358,9 @@ class Registry:
     def _looks_org(self, tokens: list[str], before: str) -> bool:
         if any(_key(t) in ORG_WORDS for t in tokens):
             return True
-        if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper() and len(tokens[0]) <= 5:
-            return True  # FBI, CNN, GSR
+        if len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper() and len(tokens[0]) <= 5 \
+                and _key(tokens[0]) not in _COUNTRY_CODES:
+            return True  # FBI, CNN, GSR; not UK or US, places ("UK online pharmacy Larkspur Health")
         prev = before.rstrip().split()
         return bool(prev) and prev[-1].lower().strip(",") in ORG_NOUNS
 

@@ -158,3 +158,21 @@ def test_polnear_first_articles(shared):
     scores = module.evaluate(path, limit=50, timing=False)
     assert scores["claim_f1"] >= 0.71
     assert scores["claim_source_acc"] >= 0.90
+
+
+def test_the_company_is_the_organisation_the_report_is_about():
+    text = ("UK online retailer Brindle Goods has raised its estimate of the customers hit by last week's attack.\n\n"
+            "Brindle Goods first put the number at 300,000. On Tuesday the company said the records of up to "
+            "900,000 customers had been copied, and Brindle Goods apologised again.\n\n"
+            "Analysts said the retailer would struggle to win them back.")
+    claims = extract_claims(text)
+    said = next(c for c in claims if c.text.startswith("the records of up to 900,000"))
+    assert said.source == "Brindle Goods"  # not "UK", and not "the company"
+    assert text[said.source_start:said.source_end] == "the company"  # the mention is still what the text says
+    assert not any(c.source == "UK" for c in claims)
+
+
+def test_the_company_stays_a_description_when_no_organisation_leads_the_report():
+    text = "Hackers stole data from two retailers, Brindle Goods and Oxley Mart. The company said 5,000 cards were taken."
+    said = next(c for c in extract_claims(text) if "5,000" in c.text)
+    assert said.source.lower() == "the company"
