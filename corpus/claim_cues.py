@@ -113,7 +113,15 @@ _NOUN_LIKE = {
     "answer", "answers", "comment", "comments", "promise", "promises", "warning", "warnings", "worry",
     "worries", "concern", "concerns", "need", "needs", "state", "states", "order", "orders",
 }
-_TAIL = " \t\n\xa0,.;:!?—–-"
+TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"  # what a claim's content does not end with
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """`end` moved back over spaces and punctuation, no further than `start`."""
+    while end > start and text[end - 1] in TAIL_PUNCT:
+        end -= 1
+    return end
+
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*|[a-z]{1,3}\b")
 
 
@@ -196,9 +204,7 @@ class ClaimCueFinder:
                     continue  # "Trump asked …": a question with its asker, or an object ("was asked")
                 vs = lead.start() if lead else vs
             brk = _UNSOURCED_END.search(masked, start, sent.end)  # "Asked about X, she said …"
-            end = brk.start() if brk else sent.end
-            while end > start and self.an.text[end - 1] in _TAIL:
-                end -= 1
+            end = trim_end(self.an.text, start, brk.start() if brk else sent.end)
             if end - start > 3:
                 cue = Cue(vs, m.end(), m.end(), None, None, "pre", False)
                 if m.group() not in _ASKED and masked[sent.start : vs].strip():
@@ -217,9 +223,7 @@ class ClaimCueFinder:
         m = _SPEAKER_LINE.match(an.masked, plo, phi)
         if m is None or m.group("who").split()[0].lower() in _LABELS:
             return []
-        end = sent.end
-        while end > m.end() and an.text[end - 1] in _TAIL:
-            end -= 1
+        end = trim_end(an.text, m.end(), sent.end)
         if end - m.end() < 8 or _NAME_LIST.match(an.masked, m.end(), end):
             return []  # "Iowa: Ann Lee, Bo Ray, …": a list of names
         ps, pe = m.span("who")

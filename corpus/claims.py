@@ -39,7 +39,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from corpus.claim_cues import ClaimCueFinder
+from corpus.claim_cues import TAIL_PUNCT, ClaimCueFinder, trim_end
 from corpus.cues import (
     ALL_CUE_FORMS,
     BELIEF_FORMS,
@@ -69,7 +69,6 @@ _LEAD = re.compile(
     r"[\s,:;—–-]*(?:(?:(?:(?i:" + "|".join(sorted(set(_SETTING_WORDS) | ROLE_HEADS, key=len, reverse=True))
     + r")|[A-Z][\w.'’&-]*|\w+ly|\d[\w,.]*),?\s+){0,9}?(?i:that)\b\s*)?"
 )
-_TAIL_PUNCT = " \t\n\xa0,.;:!?—–-"
 _WORD = re.compile(r"\w+")
 
 
@@ -281,7 +280,7 @@ def _past_addressee(text: str, start: int, end: int, base: str | None) -> int | 
 
 def _setting_only(content: str) -> bool:
     """'on 5 March', 'by email and by post': a setting with no statement in it."""
-    return bool(_SETTING.match(content.rstrip(_TAIL_PUNCT)))
+    return bool(_SETTING.match(content.rstrip(TAIL_PUNCT)))
 
 
 # a relative pronoun between the antecedent taken for a speaker and its cue, as the cue's subject
@@ -331,13 +330,13 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         if len(masked[ss:first].split()) <= 1:  # "According to X, …", "But according to X, …"
             return _spans(an, [after], lead=True)
         rest = masked[last:se]
-        if rest.lstrip().startswith(",") and rest.strip(_TAIL_PUNCT):  # both halves
+        if rest.lstrip().startswith(",") and rest.strip(TAIL_PUNCT):  # both halves
             return _spans(an, [before, after])
         return _spans(an, [before])
     if cue.mode in ("inv", "post"):
         spans = [before]
         rest = masked[last:se]
-        if rest.strip(_TAIL_PUNCT) and rest.lstrip().startswith(",") \
+        if rest.strip(TAIL_PUNCT) and rest.lstrip().startswith(",") \
                 and not _APPOSITION.match(rest):
             after = _after_comma(masked, last, se)
             nxt = [min(c.start, c.speaker_start if c.speaker_start is not None else c.start) for c in cues
@@ -350,7 +349,7 @@ def _contents(an: Analysis, sent: Sentence, cue: Cue, cues: list[Cue]) -> list[t
         return _spans(an, [(cue.end + 1, se)], lead=True)
     # "X said (that) …", with the subject at the start of its clause; or "…, X said." at the end
     pre_text = masked[ss:first].rstrip()
-    post_text = masked[last:se].strip(_TAIL_PUNCT)
+    post_text = masked[last:se].strip(TAIL_PUNCT)
     if post_text.startswith(MASK) and masked[last:se].lstrip()[:1] in (",", ":", MASK):
         # "X said, “…”": the cue reports the quotation, claimed from its Quote; the words before a
         # speaker set off by commas ("Instead, X said, “…”") are the start of what was said, unless
@@ -592,13 +591,10 @@ def _spans(an: Analysis, spans: list[tuple[int, int]], lead: bool = False) -> li
         m = _LEAD.match(an.masked, s, e) if lead else None
         if m:
             s = m.end()
-        while e > s and text[e - 1] in _TAIL_PUNCT:
-            e -= 1
+        e = trim_end(text, s, e)
         m = _DANGLING.search(text, max(s, e - 12), e)  # the pattern ends at `e`: look at the end only
         if m:  # "…, but" left before a cut: the conjunction belongs to what follows
-            e = m.start()
-            while e > s and text[e - 1] in _TAIL_PUNCT:
-                e -= 1
+            e = trim_end(text, s, m.start())
         while s < e and text[s] in _TRIM:
             s += 1
         if e > s and _WORD.search(text, s, e):  # at least one word

@@ -96,7 +96,7 @@ def clean_copy(blocks: list[str], title: str | None = None) -> CleanCopy:
         if names is not None:
             out.authors = out.authors or names
             continue
-        m = NEWSLETTER_OUTLET.search(block) if block.rstrip().endswith("?") else None  # it ends so
+        m = NEWSLETTER_OUTLET.search(block) if block.rstrip().endswith("?") else None  # a prompt ends in "?"
         if m:
             out.outlet = out.outlet or m.group(1).strip()
             continue
